@@ -1,0 +1,233 @@
+package pipeline
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/qinglang/qinglang"
+)
+
+// Defaults for an Engine's bounds.
+const (
+	DefaultMaxRooms  = 20000
+	DefaultIdleAfter = 30 * time.Minute
+)
+
+// Item is one decoded event with where it came from in the log. Origin is
+// unique per position in the log (stream sequence and line, file and line),
+// so that a re-delivered event without an id is still recognised.
+type Item struct {
+	Event  qinglang.Event
+	Origin string
+}
+
+// Result says what one batch did.
+type Result struct {
+	Added      int                // events stored for the first time
+	Duplicates int                // events skipped as re-delivered
+	Findings   []qinglang.Finding // findings stored for the first time
+}
+
+// Engine runs batches of one partition through the detectors. It is not
+// safe for concurrent use: each partition worker owns one Engine, which is
+// what makes per-room state lock-free (all events of a room reach the same
+// partition).
+type Engine struct {
+	detectors []Detector
+	// MaxRooms bounds the rooms held in memory; past it, the rooms idle
+	// the longest (by event time) are released first.
+	MaxRooms int
+	// IdleAfter releases a room whose last event is this much older (in
+	// event time) than the newest event the Engine has seen.
+	IdleAfter time.Duration
+
+	rooms     map[qinglang.RoomKey]*Room
+	newest    time.Time
+	lastSweep time.Time
+}
+
+// NewEngine returns an Engine running the given detectors in order.
+func NewEngine(detectors ...Detector) *Engine {
+	return &Engine{
+		detectors: detectors,
+		MaxRooms:  DefaultMaxRooms,
+		IdleAfter: DefaultIdleAfter,
+		rooms:     make(map[qinglang.RoomKey]*Room),
+	}
+}
+
+// Rooms reports how many rooms hold state.
+func (e *Engine) Rooms() int { return len(e.rooms) }
+
+// Process writes one batch in one transaction: every event not seen before
+// is stored and shown to the detectors, and their findings are stored. It
+// commits only if everything succeeded; on error nothing of the batch is
+// kept, and the state of the rooms it touched is dropped (their events will
+// be shown again when the batch is retried).
+func (e *Engine) Process(ctx context.Context, store qinglang.Store, items []Item) (Result, error) {
+	tx, err := store.Begin(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	res, touched, err := e.apply(ctx, tx, items)
+	var released []qinglang.RoomKey
+	if err == nil {
+		released, err = e.sweep(ctx, tx, &res)
+	}
+	if err == nil {
+		err = tx.Commit()
+	}
+	if err != nil {
+		_ = tx.Rollback()
+		for key := range touched {
+			delete(e.rooms, key)
+		}
+		return Result{}, err
+	}
+	for _, key := range released {
+		delete(e.rooms, key)
+	}
+	return res, nil
+}
+
+func (e *Engine) apply(ctx context.Context, tx qinglang.Tx, items []Item) (Result, map[qinglang.RoomKey]bool, error) {
+	var res Result
+	touched := make(map[qinglang.RoomKey]bool)
+	for i := range items {
+		ev := &items[i].Event
+		added, err := tx.AddEvent(ctx, ev, items[i].Origin)
+		if err != nil {
+			return res, touched, err
+		}
+		if !added {
+			res.Duplicates++
+			continue
+		}
+		res.Added++
+		if ev.TS.After(e.newest) {
+			e.newest = ev.TS
+		}
+		in := &Input{Event: ev, Facts: tx}
+		if ev.Room != "" {
+			key := ev.RoomKey()
+			touched[key] = true
+			in.Room = e.room(key)
+			in.Room.observe(ev)
+		}
+		for _, d := range e.detectors {
+			fs, err := d.Detect(ctx, in)
+			if err != nil {
+				return res, touched, qinglang.Wrap(qinglang.Code(err), err,
+					"检测器 %s 处理事件失败", "detector %s failed on an event", d.Name())
+			}
+			if res.Findings, err = addFindings(ctx, tx, res.Findings, fs); err != nil {
+				return res, touched, err
+			}
+		}
+		if ev.Type == qinglang.RoomEnd && in.Room != nil {
+			fs, err := e.end(ctx, in.Room, tx)
+			if err != nil {
+				return res, touched, err
+			}
+			if res.Findings, err = addFindings(ctx, tx, res.Findings, fs); err != nil {
+				return res, touched, err
+			}
+			delete(e.rooms, in.Room.Key)
+		}
+	}
+	return res, touched, nil
+}
+
+func addFindings(ctx context.Context, tx qinglang.Tx, to, fs []qinglang.Finding) ([]qinglang.Finding, error) {
+	for i := range fs {
+		if fs[i].EventIDs == nil {
+			fs[i].EventIDs = []string{}
+		}
+		added, err := tx.AddFinding(ctx, &fs[i])
+		if err != nil {
+			return to, err
+		}
+		if added {
+			to = append(to, fs[i])
+		}
+	}
+	return to, nil
+}
+
+func (e *Engine) room(key qinglang.RoomKey) *Room {
+	r, ok := e.rooms[key]
+	if !ok {
+		r = newRoom(key)
+		e.rooms[key] = r
+	}
+	return r
+}
+
+// end gives RoomEnder detectors their last look at a room.
+func (e *Engine) end(ctx context.Context, r *Room, facts qinglang.Facts) ([]qinglang.Finding, error) {
+	var out []qinglang.Finding
+	for _, d := range e.detectors {
+		ender, ok := d.(RoomEnder)
+		if !ok {
+			continue
+		}
+		fs, err := ender.EndRoom(ctx, r, facts)
+		if err != nil {
+			return nil, qinglang.Wrap(qinglang.Code(err), err,
+				"检测器 %s 结束直播间时失败", "detector %s failed ending a room", d.Name())
+		}
+		out = append(out, fs...)
+	}
+	return out, nil
+}
+
+// sweepEvery is how often (in event time) the Engine looks for idle rooms.
+const sweepEvery = time.Minute
+
+// sweep finds the rooms to release: those idle for IdleAfter (in event
+// time) and, past MaxRooms, the least recently active ones. Each gets its
+// RoomEnder pass inside the batch's transaction; the caller drops them once
+// the transaction committed, so a failed batch keeps them for its retry.
+func (e *Engine) sweep(ctx context.Context, tx qinglang.Tx, res *Result) ([]qinglang.RoomKey, error) {
+	over := e.MaxRooms > 0 && len(e.rooms) > e.MaxRooms
+	if !over && e.newest.Sub(e.lastSweep) < sweepEvery {
+		return nil, nil
+	}
+	e.lastSweep = e.newest
+	var release []*Room
+	if e.IdleAfter > 0 {
+		cutoff := e.newest.Add(-e.IdleAfter)
+		for _, r := range e.rooms {
+			if r.LastTS.Before(cutoff) {
+				release = append(release, r)
+			}
+		}
+	}
+	if excess := len(e.rooms) - len(release) - e.MaxRooms; e.MaxRooms > 0 && excess > 0 {
+		idle := make(map[qinglang.RoomKey]bool, len(release))
+		for _, r := range release {
+			idle[r.Key] = true
+		}
+		active := make([]*Room, 0, len(e.rooms))
+		for _, r := range e.rooms {
+			if !idle[r.Key] {
+				active = append(active, r)
+			}
+		}
+		sort.Slice(active, func(i, j int) bool { return active[i].LastTS.Before(active[j].LastTS) })
+		release = append(release, active[:excess]...)
+	}
+	keys := make([]qinglang.RoomKey, 0, len(release))
+	for _, r := range release {
+		fs, err := e.end(ctx, r, tx)
+		if err != nil {
+			return nil, err
+		}
+		if res.Findings, err = addFindings(ctx, tx, res.Findings, fs); err != nil {
+			return nil, err
+		}
+		keys = append(keys, r.Key)
+	}
+	return keys, nil
+}

@@ -1,0 +1,133 @@
+package qinglang
+
+import (
+	"context"
+	"time"
+)
+
+// Store keeps everything Qinglang has accepted and found: the events (as
+// evidence), orders, listings with their price history, accounts, rooms and
+// findings. Two engines implement it (packages sqlite and postgres) and pass
+// one conformance suite (package storetest).
+type Store interface {
+	// Begin starts a write transaction. Workers write one batch of events and
+	// the findings it produced in one transaction, and acknowledge the batch
+	// to the log only after Commit.
+	Begin(ctx context.Context) (Tx, error)
+
+	FindingReader
+	EvidenceReader
+
+	Ping(ctx context.Context) error
+	Close() error
+}
+
+// Tx is one write transaction. Reads through Facts see the transaction's
+// own writes.
+type Tx interface {
+	// AddEvent stores ev. origin names where the event came from in the log
+	// (stream sequence and position, or file and line) and is unique: an
+	// event whose origin or whose (platform, id) was stored before is not
+	// stored again and AddEvent reports false (idempotent re-delivery).
+	AddEvent(ctx context.Context, ev *Event, origin string) (added bool, err error)
+
+	// AddFinding stores f under FindingID(f.Platform, f.Room, f.Rule,
+	// f.DedupKey), setting f.ID and f.DetectedAt. A finding whose id exists
+	// is not written again and AddFinding reports false.
+	AddFinding(ctx context.Context, f *Finding) (added bool, err error)
+
+	Facts
+
+	Commit() error
+	Rollback() error
+}
+
+// Facts answers what detectors need to know beyond one room: state that is
+// not per room lives in the store (docs/architecture.md, "State").
+type Facts interface {
+	// LowestOrder returns the order with the lowest unit price of the
+	// product on the platform with from <= ts < to, or nil when there is none.
+	LowestOrder(ctx context.Context, platform, product string, from, to time.Time) (*OrderFact, error)
+	// LastOrderBefore returns the latest order of the product on the
+	// platform with ts < before, or nil when there is none.
+	LastOrderBefore(ctx context.Context, platform, product string, before time.Time) (*OrderFact, error)
+}
+
+// OrderFact is a stored order as evidence.
+type OrderFact struct {
+	EventID      string    `json:"event_id,omitempty"`
+	Room         string    `json:"room"`
+	User         string    `json:"user"`
+	TS           time.Time `json:"ts"`
+	Qty          int64     `json:"qty"`
+	AmountFen    int64     `json:"amount_fen"`
+	UnitPriceFen int64     `json:"unit_price_fen"`
+}
+
+// FindingReader reads findings.
+type FindingReader interface {
+	Findings(ctx context.Context, f FindingFilter) (FindingPage, error)
+	// Finding returns one finding, or an ENOTFOUND error.
+	Finding(ctx context.Context, id string) (Finding, error)
+}
+
+// FindingFilter selects findings. Zero fields do not filter. Findings come
+// newest first (by the order they were stored); Cursor continues a page.
+type FindingFilter struct {
+	Platform string
+	Room     string
+	Kind     Kind
+	Rule     string
+	Severity Severity // exactly this severity
+	Since    time.Time
+	Until    time.Time // exclusive
+	Cursor   string
+	Limit    int // 1..1000; 0 means 100
+}
+
+// FindingPage is one page of findings; Next is empty on the last page.
+type FindingPage struct {
+	Findings []Finding `json:"findings"`
+	Next     string    `json:"next,omitempty"`
+}
+
+// EvidenceReader reads what was stored as evidence.
+type EvidenceReader interface {
+	// Room summarises one broadcast, or returns an ENOTFOUND error when no
+	// event of it was stored.
+	Room(ctx context.Context, key RoomKey) (RoomSummary, error)
+	// Events returns stored events in the order of their ts.
+	Events(ctx context.Context, f EventFilter) ([]Event, error)
+	// Listings returns the price history of a product on a platform, oldest
+	// first.
+	Listings(ctx context.Context, platform, product string) ([]Event, error)
+	// Account returns the latest account event of a user, or ENOTFOUND.
+	Account(ctx context.Context, platform, user string) (Event, error)
+}
+
+// EventFilter selects stored events of one room.
+type EventFilter struct {
+	Platform string
+	Room     string
+	Types    []EventType // empty: all
+	From     time.Time   // inclusive; zero: from the start
+	To       time.Time   // exclusive; zero: to the end
+	Limit    int         // 0 means 1000
+}
+
+// RoomSummary describes one broadcast.
+type RoomSummary struct {
+	Platform  string              `json:"platform"`
+	Room      string              `json:"room"`
+	Host      string              `json:"host,omitempty"`
+	Operator  string              `json:"operator,omitempty"`
+	Merchant  string              `json:"merchant,omitempty"`
+	Agency    string              `json:"agency,omitempty"`
+	Title     string              `json:"title,omitempty"`
+	StartedAt *time.Time          `json:"started_at,omitempty"`
+	EndedAt   *time.Time          `json:"ended_at,omitempty"`
+	FirstTS   time.Time           `json:"first_ts"`
+	LastTS    time.Time           `json:"last_ts"`
+	Events    map[EventType]int64 `json:"events"`
+	Findings  int64               `json:"findings"`
+}
