@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/server"
+	"github.com/qinglang/qinglang/sim"
+)
+
+// demoBatch is how many history events go into one ingest call.
+const demoBatch = 2000
+
+func newDemoCmd() *cobra.Command {
+	simCfg := sim.Config{Rooms: 12, Days: 8, Duration: sim.DefaultDuration}
+	var srvCfg server.Config
+	var start, platforms string
+	var speed float64
+	var verbose bool
+	c := &cobra.Command{
+		Use:   "demo",
+		Short: "一条命令看清朗工作：启动服务并回放模拟的一天 / serve and replay a simulated day",
+		Long: `启动服务（内嵌 NATS 与 SQLite，数据放在新的临时目录），先快速写入前几天的历史（订单与价格），
+再按 --speed 倍速回放当天的直播，实时打印每条发现，并给出可打开的地址。按 Ctrl-C 结束。
+Starts the server (embedded NATS and SQLite, data in a fresh temporary directory), loads the
+previous days' history (orders and prices) at full speed, then replays today's broadcasts at
+--speed times real time, printing each finding as it is made and the URL to open. Ctrl-C ends it.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if err := finishSimConfig(&simCfg, start, platforms); err != nil {
+				return err
+			}
+			if speed <= 0 {
+				return usageError("--speed 须大于 0 / --speed must be > 0")
+			}
+			if srvCfg.DataDir == "" {
+				dir, err := os.MkdirTemp("", "qinglang-demo-")
+				if err != nil {
+					return &exitError{code: exitFailure, err: err}
+				}
+				defer os.RemoveAll(dir)
+				srvCfg.DataDir = dir
+			}
+			level := slog.LevelWarn
+			if verbose {
+				level = slog.LevelInfo
+			}
+			srvCfg.Version = version
+			srvCfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			m, err := server.Start(ctx, srvCfg)
+			if err != nil {
+				return &exitError{code: exitCode(err), err: err}
+			}
+			defer func() {
+				sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+				defer cancel()
+				_ = m.Shutdown(sctx)
+			}()
+			out := c.OutOrStdout()
+			printBanner(out, m.URL())
+			feed, unsubscribe := m.Feed().Subscribe()
+			defer unsubscribe()
+			go printFindings(out, feed)
+			err = replay(ctx, out, m.Ingester(), simCfg, speed)
+			if errors.Is(err, context.Canceled) {
+				return nil
+			}
+			if err != nil {
+				return &exitError{code: exitCode(err), err: err}
+			}
+			fmt.Fprintf(out, "\n回放结束，服务继续运行于 %s（Ctrl-C 退出）\nReplay finished; still serving at %s (Ctrl-C to quit)\n", m.URL(), m.URL())
+			<-ctx.Done()
+			return nil
+		},
+	}
+	simFlags(c, &simCfg, &start, &platforms)
+	f := c.Flags()
+	f.Float64Var(&speed, "speed", 60, "当天回放倍速（60 即一分钟模拟时间用一秒）/ replay speed-up of today (60: a simulated minute per second)")
+	f.StringVar(&srvCfg.Listen, "listen", env("QINGLANG_LISTEN", "127.0.0.1:8080"), "API 监听地址 API listen address [QINGLANG_LISTEN]")
+	f.StringVar(&srvCfg.DataDir, "data-dir", "", "数据目录（默认新的临时目录，退出时删除）/ data directory (default: a fresh temporary one, removed on exit)")
+	f.BoolVarP(&verbose, "verbose", "v", false, "显示服务日志 / show the server's logs")
+	return c
+}
+
+func printBanner(w io.Writer, url string) {
+	fmt.Fprintf(w, `
+清朗 Qinglang 演示 / demo
+  打开 open:      %[1]s/v1/findings
+  实时发现 live:  curl -N %[1]s/v1/findings/stream
+  指标 metrics:   %[1]s/metrics
+  接口文档 API:   %[1]s/v1/openapi.json
+
+`, url)
+}
+
+func printFindings(w io.Writer, feed <-chan qinglang.Finding) {
+	for f := range feed {
+		fmt.Fprintf(w, "⚠ [%s] %s %s/%s %s\n", f.Severity, f.Rule, f.Platform, f.Room, f.Summary)
+	}
+}
+
+// replay generates the simulated days and ingests them: the history days
+// as fast as the server takes them, the last day paced at speed times real
+// time.
+func replay(ctx context.Context, w io.Writer, in qinglang.Ingester, cfg sim.Config, speed float64) error {
+	simStart := cfg.Start
+	if simStart.IsZero() {
+		simStart = sim.DefaultStart
+	}
+	today := simStart.Add(time.Duration(cfg.Days-1) * 24 * time.Hour)
+	var batch []qinglang.Event
+	var sent int64
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := in.Ingest(ctx, batch); err != nil {
+			return err
+		}
+		sent += int64(len(batch))
+		batch = batch[:0]
+		return nil
+	}
+	fmt.Fprintf(w, "写入 %d 天的历史… / loading %d days of history…\n", cfg.Days-1, cfg.Days-1)
+	var wallStart time.Time
+	lastFlush := time.Now()
+	err := sim.Generate(cfg, func(ev *qinglang.Event) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if ev.TS.Before(today) {
+			batch = append(batch, *ev)
+			if len(batch) >= demoBatch {
+				return flush()
+			}
+			return nil
+		}
+		if wallStart.IsZero() {
+			if err := flush(); err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "历史已写入 %d 条事件；按 %g 倍速回放当天… / history loaded (%d events); replaying today at %gx…\n", sent, speed, sent, speed)
+			wallStart = time.Now()
+		}
+		due := wallStart.Add(time.Duration(float64(ev.TS.Sub(today)) / speed))
+		if wait := time.Until(due); wait > 0 || time.Since(lastFlush) > 200*time.Millisecond {
+			if err := flush(); err != nil {
+				return err
+			}
+			lastFlush = time.Now()
+			if wait > 0 {
+				select {
+				case <-time.After(wait):
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+		}
+		batch = append(batch, *ev)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
+}

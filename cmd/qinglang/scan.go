@@ -1,0 +1,116 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/scan"
+)
+
+func newScanCmd() *cobra.Command {
+	var format string
+	c := &cobra.Command{
+		Use:   "scan [--format table|json|ndjson] FILE|-",
+		Short: "离线扫描事件文件 / scan an events file offline",
+		Long: `离线运行全部检测器（无需服务器），输入为 JSON Lines 或 JSON 数组，"-" 表示标准输入。
+Runs every detector offline (no server) over JSON Lines or a JSON array; "-" reads standard input.
+
+退出码 / exit: 0 无发现 no findings, 1 有发现 findings, 2 输入有误或用法错误 bad input or usage, 3 失败 failure.
+有问题的事件逐条报告到标准错误，其余事件照常检测。Bad events are reported on stderr; the good ones are still scanned.`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError("需要一个文件名或 - / want one FILE or -")
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			switch format {
+			case "table", "json", "ndjson":
+			default:
+				return usageError("未知输出格式 %q（table、json、ndjson）/ unknown format %q (table, json, ndjson)", format, format)
+			}
+			return runScan(c, args[0], format)
+		},
+	}
+	c.Flags().StringVar(&format, "format", "table", "输出格式 output format: table, json, ndjson")
+	return c
+}
+
+func runScan(c *cobra.Command, name, format string) error {
+	var in io.Reader = os.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return &exitError{code: exitBadInput, err: fmt.Errorf("无法打开 %s / cannot open %s: %w", name, name, err)}
+		}
+		defer f.Close()
+		in = f
+		if fi, err := f.Stat(); err == nil && isatty.IsTerminal(os.Stderr.Fd()) {
+			bar := progressbar.DefaultBytes(fi.Size(), "扫描 scanning")
+			defer bar.Close()
+			in = io.TeeReader(f, bar)
+		}
+	}
+	out := c.OutOrStdout()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	var onFinding func(qinglang.Finding)
+	if format == "ndjson" {
+		onFinding = func(f qinglang.Finding) { _ = enc.Encode(f) }
+	}
+	rep, err := scan.Run(c.Context(), in, scan.Options{OnFinding: onFinding})
+	if err != nil {
+		return &exitError{code: exitCode(err), err: err}
+	}
+	switch format {
+	case "json":
+		enc.SetIndent("", "  ")
+		fs := rep.Findings
+		if fs == nil {
+			fs = []qinglang.Finding{}
+		}
+		if err := enc.Encode(fs); err != nil {
+			return err
+		}
+	case "table":
+		writeTable(out, rep.Findings)
+	}
+	errw := c.ErrOrStderr()
+	for _, p := range rep.Problems {
+		fmt.Fprintln(errw, p.Error())
+	}
+	fmt.Fprintf(errw, "事件 %d 条，重复 %d，拒绝 %d，发现 %d / events %d, duplicates %d, rejected %d, findings %d\n",
+		rep.Events, rep.Duplicates, len(rep.Problems), len(rep.Findings),
+		rep.Events, rep.Duplicates, len(rep.Problems), len(rep.Findings))
+	switch {
+	case len(rep.Problems) > 0:
+		return &exitError{code: exitBadInput}
+	case len(rep.Findings) > 0:
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+func writeTable(w io.Writer, fs []qinglang.Finding) {
+	if len(fs) == 0 {
+		fmt.Fprintln(w, "没有发现 / no findings")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "严重度 SEVERITY\t规则 RULE\t平台 PLATFORM\t直播间 ROOM\t时间 TS\t摘要 SUMMARY")
+	for _, f := range fs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", f.Severity, f.Rule, f.Platform, f.Room,
+			f.TS.Format(time.RFC3339), strings.ReplaceAll(f.Summary, "\t", " "))
+	}
+	tw.Flush()
+}

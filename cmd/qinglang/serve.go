@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qinglang/qinglang/server"
+)
+
+// serveFlags binds serve's flags; each defaults to an environment variable.
+func serveFlags(c *cobra.Command, cfg *server.Config) {
+	f := c.Flags()
+	f.StringVar(&cfg.DataDir, "data-dir", env("QINGLANG_DATA_DIR", "qinglang-data"), "数据目录 data directory (SQLite file, embedded log) [QINGLANG_DATA_DIR]")
+	f.StringVar(&cfg.Listen, "listen", env("QINGLANG_LISTEN", "127.0.0.1:8080"), "API 监听地址 API listen address [QINGLANG_LISTEN]")
+	f.StringVar(&cfg.DB, "db", env("QINGLANG_DB", ""), "数据库：空为数据目录中的 SQLite，或 postgres://… / database: empty for SQLite in the data dir, or postgres://… [QINGLANG_DB]")
+	f.StringVar(&cfg.NATSURL, "nats-url", env("QINGLANG_NATS_URL", ""), "外部 NATS 地址；空则启动内嵌 NATS JetStream / external NATS URL; empty starts the embedded one [QINGLANG_NATS_URL]")
+	f.IntVar(&cfg.NATSPort, "nats-port", envInt("QINGLANG_NATS_PORT", 0), "内嵌 NATS 的客户端端口（0 为任意空闲端口）/ embedded NATS client port (0: any free port) [QINGLANG_NATS_PORT]")
+	f.IntVar(&cfg.Partitions, "partitions", envInt("QINGLANG_PARTITIONS", 8), "日志分区数（按平台+直播间）/ log partitions (by platform+room) [QINGLANG_PARTITIONS]")
+	f.Int64Var(&cfg.MaxBodyBytes, "max-body", int64(envInt("QINGLANG_MAX_BODY", 16<<20)), "POST /v1/events 请求体上限（字节）/ body limit of POST /v1/events in bytes [QINGLANG_MAX_BODY]")
+	f.DurationVar(&cfg.Retention, "log-retention", 7*24*time.Hour, "事件日志保留时长（证据另存于数据库）/ how long the event log keeps events (evidence stays in the database)")
+}
+
+func env(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+func envInt(key string, def int) int {
+	if v, ok := os.LookupEnv(key); ok {
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
+		}
+		fmt.Fprintf(os.Stderr, "qinglang: 环境变量 %s=%q 不是整数，使用默认值 %d / %s=%q is not an integer, using %d\n", key, v, def, key, v, def)
+	}
+	return def
+}
+
+func newServeCmd() *cobra.Command {
+	var cfg server.Config
+	c := &cobra.Command{
+		Use:   "serve",
+		Short: "启动服务：API、事件日志与检测流水线 / run the API, the event log and the pipeline",
+		Long: `启动 HTTP API（/v1）、持久化事件日志（默认内嵌 NATS JetStream）与检测流水线。SIGTERM 或 Ctrl-C 时先处理完手上的事件再退出。
+Starts the HTTP API (/v1), the durable event log (embedded NATS JetStream by default) and the
+detection pipeline. On SIGTERM or Ctrl-C it finishes the work in hand, then exits.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			cfg.Version = version
+			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			m, err := server.Start(ctx, cfg)
+			if err != nil {
+				return &exitError{code: exitCode(err), err: err}
+			}
+			fmt.Fprintf(c.OutOrStdout(), "清朗已启动 Qinglang is serving at %s\n", m.URL())
+			<-ctx.Done()
+			cfg.Logger.Info("shutting down: draining in-flight work")
+			sctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+			defer cancel()
+			if err := m.Shutdown(sctx); err != nil {
+				return &exitError{code: exitFailure, err: err}
+			}
+			return nil
+		},
+	}
+	serveFlags(c, &cfg)
+	return c
+}

@@ -1,0 +1,87 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/qinglang/qinglang"
+)
+
+// errorBody is the one error shape of the API:
+// {"error": {"code": ..., "message": ..., "message_en": ...}}.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+// errorDetail is the inside of errorBody.
+type errorDetail struct {
+	Code      qinglang.ErrorCode `json:"code"`
+	Message   string             `json:"message"`
+	MessageEN string             `json:"message_en"`
+}
+
+// statusOf maps an error code to the HTTP status it answers with. It is the
+// only place this mapping lives.
+func statusOf(code qinglang.ErrorCode) int {
+	switch code {
+	case qinglang.EINVALID:
+		return http.StatusBadRequest
+	case qinglang.ENOTFOUND:
+		return http.StatusNotFound
+	case qinglang.ETOOLARGE:
+		return http.StatusRequestEntityTooLarge
+	case qinglang.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// writeError answers with err in the one error shape, at the status its code
+// maps to. Internal errors (and codes this package does not know) are logged
+// and answered with a generic message, so no internal text leaks; other
+// errors answer with their Chinese and English messages, never with the
+// text of the error they wrap.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	code := qinglang.Code(err)
+	status := statusOf(code)
+	var qe *qinglang.Error
+	if status == http.StatusInternalServerError || !errors.As(err, &qe) {
+		s.logger().ErrorContext(r.Context(), "internal error",
+			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("err", err))
+		s.writeErrorStatus(w, r, http.StatusInternalServerError, qinglang.EINTERNAL,
+			"服务器内部错误，请稍后重试", "internal server error; please try again later")
+		return
+	}
+	if status == http.StatusServiceUnavailable {
+		s.logger().WarnContext(r.Context(), "dependency unavailable",
+			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("err", err))
+	}
+	s.writeErrorStatus(w, r, status, code, qe.Message, qe.MessageEN)
+}
+
+// writeErrorStatus answers with an error of the given status, code and
+// messages. Only writeError and the 404/405 fallback call it.
+func (s *Server) writeErrorStatus(w http.ResponseWriter, r *http.Request, status int, code qinglang.ErrorCode, zh, en string) {
+	s.writeJSON(w, r, status, errorBody{Error: errorDetail{Code: code, Message: zh, MessageEN: en}})
+}
+
+// writeJSON answers with v encoded as JSON at the given status.
+func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		s.logger().ErrorContext(r.Context(), "encode response",
+			slog.String("path", r.URL.Path), slog.Any("err", err))
+		status = http.StatusInternalServerError
+		b = []byte(`{"error":{"code":"internal","message":"服务器内部错误，请稍后重试","message_en":"internal server error; please try again later"}}`)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	b = append(b, '\n')
+	if _, err := w.Write(b); err != nil {
+		s.logger().DebugContext(r.Context(), "write response", slog.Any("err", err))
+	}
+}

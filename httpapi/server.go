@@ -1,0 +1,149 @@
+// Package httpapi serves Qinglang's HTTP API under /v1: event ingestion,
+// findings (paged and as a live Server-Sent Events stream), rooms and their
+// evidence, health, readiness, metrics and the OpenAPI 3.1 document that
+// describes all of it (openapi.json, embedded and served at
+// /v1/openapi.json).
+//
+// Every route is listed once, in routes; the same table registers the
+// handlers and is checked against the OpenAPI document by the tests.
+package httpapi
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/metrics"
+)
+
+// DefaultMaxBodyBytes is the largest request body POST /v1/events reads when
+// Server.MaxBodyBytes is zero.
+const DefaultMaxBodyBytes = 16 << 20
+
+// KeepAliveInterval is how often an idle finding stream sends a comment so
+// that proxies and clients keep the connection open.
+const KeepAliveInterval = 15 * time.Second
+
+// ReadyTimeout bounds each readiness check of GET /readyz.
+const ReadyTimeout = 2 * time.Second
+
+// Server is Qinglang's HTTP API. Fill in the fields, then serve Handler().
+// A nil Store, Ingest or Feed makes the routes that need it answer 503.
+type Server struct {
+	Store   qinglang.Store
+	Ingest  qinglang.Ingester
+	Feed    qinglang.FindingFeed
+	Metrics *metrics.Metrics // nil: Handler creates a fresh set
+	// Ready holds named readiness checks (for example "store", "bus") run
+	// by GET /readyz.
+	Ready map[string]func(context.Context) error
+	// MaxBodyBytes limits the body of POST /v1/events; zero means
+	// DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+	Version      string       // reported by GET /v1/version; empty means "dev"
+	Logger       *slog.Logger // nil: logs are discarded
+
+	// keepAlive overrides KeepAliveInterval and readyTimeout overrides
+	// ReadyTimeout (tests shorten them).
+	keepAlive    time.Duration
+	readyTimeout time.Duration
+
+	metricsOnce    sync.Once
+	metricsHandler http.Handler
+
+	doneOnce sync.Once
+	stopOnce sync.Once
+	done     chan struct{}
+}
+
+// route is one entry of the API: a method, a ServeMux path pattern and the
+// handler. The OpenAPI document must list exactly these.
+type route struct {
+	Method string
+	Path   string
+	handle func(s *Server, w http.ResponseWriter, r *http.Request)
+}
+
+// pattern is the route's Go 1.22 ServeMux pattern.
+func (rt route) pattern() string { return rt.Method + " " + rt.Path }
+
+// routes is the one table of the API.
+var routes = []route{
+	{http.MethodPost, "/v1/events", (*Server).postEvents},
+	{http.MethodGet, "/v1/findings", (*Server).getFindings},
+	{http.MethodGet, "/v1/findings/stream", (*Server).streamFindings},
+	{http.MethodGet, "/v1/findings/{id}", (*Server).getFinding},
+	{http.MethodGet, "/v1/rooms/{id}", (*Server).getRoom},
+	{http.MethodGet, "/v1/rooms/{id}/events", (*Server).getRoomEvents},
+	{http.MethodGet, "/v1/openapi.json", (*Server).getOpenAPI},
+	{http.MethodGet, "/v1/version", (*Server).getVersion},
+	{http.MethodGet, "/healthz", (*Server).getHealthz},
+	{http.MethodGet, "/readyz", (*Server).getReadyz},
+	{http.MethodGet, "/metrics", (*Server).getMetrics},
+}
+
+// Handler returns the API's handler: every route of the table behind the
+// request logging, metrics and panic-recovery middleware, with JSON answers
+// for unknown routes (404) and wrong methods (405). It sets s.Metrics when it
+// is nil.
+func (s *Server) Handler() http.Handler {
+	if s.Metrics == nil {
+		s.Metrics = metrics.New()
+	}
+	mux := http.NewServeMux()
+	for _, rt := range routes {
+		mux.HandleFunc(rt.pattern(), func(w http.ResponseWriter, r *http.Request) {
+			rt.handle(s, w, r)
+		})
+	}
+	return s.observe(mux)
+}
+
+// Shutdown ends every open finding stream and makes new ones end at once.
+// Call it when the server stops (for example with
+// http.Server.RegisterOnShutdown), since http.Server.Shutdown waits for
+// streams that would otherwise never end. It is safe to call more than once.
+func (s *Server) Shutdown() {
+	s.stopOnce.Do(func() { close(s.doneChan()) })
+}
+
+// doneChan is closed by Shutdown.
+func (s *Server) doneChan() chan struct{} {
+	s.doneOnce.Do(func() { s.done = make(chan struct{}) })
+	return s.done
+}
+
+// logger returns the configured logger or one that discards.
+func (s *Server) logger() *slog.Logger {
+	if s.Logger != nil {
+		return s.Logger
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+// maxBody returns the body limit of POST /v1/events.
+func (s *Server) maxBody() int64 {
+	if s.MaxBodyBytes > 0 {
+		return s.MaxBodyBytes
+	}
+	return DefaultMaxBodyBytes
+}
+
+// keepAliveEvery returns the keep-alive interval of finding streams.
+func (s *Server) keepAliveEvery() time.Duration {
+	if s.keepAlive > 0 {
+		return s.keepAlive
+	}
+	return KeepAliveInterval
+}
+
+// readyWithin returns the time each readiness check is given.
+func (s *Server) readyWithin() time.Duration {
+	if s.readyTimeout > 0 {
+		return s.readyTimeout
+	}
+	return ReadyTimeout
+}

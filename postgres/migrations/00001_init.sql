@@ -1,0 +1,109 @@
+-- Qinglang store schema, PostgreSQL dialect. Times are UTC unix microseconds
+-- (ts_us and *_us columns) so that ordering and range queries are correct
+-- across offsets; an event's original offset is kept in its JSON body.
+
+-- +goose Up
+
+-- Every accepted event, as evidence. origin (where in the log it came from)
+-- and (platform, event_id) are unique: a re-delivered event is not stored
+-- twice.
+CREATE TABLE events (
+    seq      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    platform TEXT    NOT NULL,
+    room     TEXT    NOT NULL DEFAULT '',
+    type     TEXT    NOT NULL,
+    ts_us    BIGINT  NOT NULL,
+    event_id TEXT,
+    origin   TEXT    NOT NULL UNIQUE,
+    user_id  TEXT    NOT NULL DEFAULT '',
+    product  TEXT    NOT NULL DEFAULT '',
+    text     TEXT    NOT NULL DEFAULT '',
+    body     TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX events_platform_event_id ON events (platform, event_id) WHERE event_id IS NOT NULL;
+CREATE INDEX events_room_ts ON events (platform, room, ts_us);
+CREATE INDEX events_room_type ON events (platform, room, type);
+
+-- Paid orders, for price and sales cross-checks (LowestOrder, LastOrderBefore).
+CREATE TABLE orders (
+    event_seq      BIGINT  PRIMARY KEY,
+    platform       TEXT    NOT NULL,
+    product        TEXT    NOT NULL,
+    ts_us          BIGINT  NOT NULL,
+    ts_off         BIGINT  NOT NULL,
+    unit_price_fen BIGINT  NOT NULL,
+    qty            BIGINT  NOT NULL,
+    amount_fen     BIGINT  NOT NULL,
+    event_id       TEXT    NOT NULL DEFAULT '',
+    room           TEXT    NOT NULL DEFAULT '',
+    user_id        TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX orders_product_ts ON orders (platform, product, ts_us);
+
+-- Price history: every listing event.
+CREATE TABLE listings (
+    event_seq          BIGINT  PRIMARY KEY,
+    platform           TEXT    NOT NULL,
+    product            TEXT    NOT NULL,
+    ts_us              BIGINT  NOT NULL,
+    price_fen          BIGINT  NOT NULL,
+    original_price_fen BIGINT,
+    merchant           TEXT    NOT NULL DEFAULT '',
+    category           TEXT    NOT NULL DEFAULT '',
+    title              TEXT    NOT NULL DEFAULT '',
+    brand              TEXT    NOT NULL DEFAULT '',
+    room               TEXT    NOT NULL DEFAULT '',
+    event_id           TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX listings_product_ts ON listings (platform, product, ts_us);
+
+-- The latest account event (by ts) of each user.
+CREATE TABLE accounts (
+    platform      TEXT    NOT NULL,
+    user_id       TEXT    NOT NULL,
+    ts_us         BIGINT  NOT NULL,
+    created_at_us BIGINT,
+    followers     BIGINT,
+    event_seq     BIGINT  NOT NULL,
+    PRIMARY KEY (platform, user_id)
+);
+
+-- One row per broadcast, kept up to date by every event of it.
+CREATE TABLE rooms (
+    platform      TEXT    NOT NULL,
+    room          TEXT    NOT NULL,
+    host          TEXT,
+    operator      TEXT,
+    merchant      TEXT,
+    agency        TEXT,
+    title         TEXT,
+    started_at_us BIGINT,
+    ended_at_us   BIGINT,
+    first_ts_us   BIGINT  NOT NULL,
+    last_ts_us    BIGINT  NOT NULL,
+    PRIMARY KEY (platform, room)
+);
+
+-- Findings; seq orders them as stored and is the paging cursor.
+CREATE TABLE findings (
+    seq         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id          TEXT    NOT NULL UNIQUE,
+    kind        TEXT    NOT NULL,
+    rule        TEXT    NOT NULL,
+    severity    TEXT    NOT NULL,
+    platform    TEXT    NOT NULL,
+    room        TEXT    NOT NULL DEFAULT '',
+    ts_us       BIGINT  NOT NULL,
+    detected_us BIGINT  NOT NULL,
+    body        TEXT    NOT NULL
+);
+CREATE INDEX findings_platform_seq ON findings (platform, seq);
+CREATE INDEX findings_room_seq ON findings (platform, room, seq);
+
+-- +goose Down
+DROP TABLE findings;
+DROP TABLE rooms;
+DROP TABLE accounts;
+DROP TABLE listings;
+DROP TABLE orders;
+DROP TABLE events;

@@ -1,0 +1,228 @@
+// Package server assembles `qinglang serve`: the store, the durable log (an
+// embedded NATS JetStream server or an external one), one pipeline worker
+// per log partition, and the HTTP API. Tests start the whole program with
+// Start and stop it with Shutdown.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/detect"
+	"github.com/qinglang/qinglang/httpapi"
+	"github.com/qinglang/qinglang/metrics"
+	"github.com/qinglang/qinglang/natsbus"
+	"github.com/qinglang/qinglang/pipeline"
+	"github.com/qinglang/qinglang/postgres"
+	"github.com/qinglang/qinglang/sqlite"
+)
+
+// Config is everything `qinglang serve` can be told.
+type Config struct {
+	// DataDir holds the SQLite database and the embedded log's files.
+	DataDir string
+	// Listen is the API's address, e.g. 127.0.0.1:8080 (port 0: any).
+	Listen string
+	// DB is empty for SQLite in DataDir, or a postgres:// URL.
+	DB string
+	// NATSURL is empty for the embedded NATS server, or an external one.
+	NATSURL string
+	// NATSPort is the embedded server's client port (0: any free port).
+	NATSPort int
+	// Partitions of the log: the unit of parallelism and room affinity.
+	Partitions int
+	// BatchSize is the most log messages a worker takes per transaction.
+	BatchSize int
+	// MaxBodyBytes limits one POST /v1/events body.
+	MaxBodyBytes int64
+	// Retention is how long the log keeps events (the store keeps them
+	// as evidence regardless).
+	Retention time.Duration
+	Version   string
+	Logger    *slog.Logger
+}
+
+func (c *Config) defaults() {
+	if c.DataDir == "" {
+		c.DataDir = "qinglang-data"
+	}
+	if c.Listen == "" {
+		c.Listen = "127.0.0.1:8080"
+	}
+	if c.Partitions <= 0 {
+		c.Partitions = 8
+	}
+	if c.BatchSize <= 0 {
+		c.BatchSize = 256
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+}
+
+// Main is a running server.
+type Main struct {
+	cfg      Config
+	log      *slog.Logger
+	metrics  *metrics.Metrics
+	store    qinglang.Store
+	embedded *natsbus.Embedded
+	bus      *natsbus.Bus
+	api      *httpapi.Server
+	http     *http.Server
+	addr     net.Addr
+
+	stopWorkers context.CancelFunc
+	workers     sync.WaitGroup
+	workerErr   error
+}
+
+// Start opens the store and the log, starts the workers and the API, and
+// returns when the API accepts connections.
+func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
+	cfg.defaults()
+	m := &Main{cfg: cfg, log: cfg.Logger, metrics: metrics.New()}
+	defer func() {
+		if err != nil {
+			m.close()
+		}
+	}()
+	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+		return nil, qinglang.Wrap(qinglang.EUNAVAILABLE, err, "无法创建数据目录 %s", "cannot create the data directory %s", cfg.DataDir)
+	}
+	if m.store, err = openStore(ctx, cfg); err != nil {
+		return nil, err
+	}
+	url := cfg.NATSURL
+	if url == "" {
+		if m.embedded, err = natsbus.StartEmbedded(filepath.Join(cfg.DataDir, "nats"), cfg.NATSPort); err != nil {
+			return nil, err
+		}
+		url = m.embedded.ClientURL()
+		m.log.Info("embedded NATS JetStream started", "url", url)
+	}
+	m.bus, err = natsbus.Connect(ctx, natsbus.Options{URL: url, Partitions: cfg.Partitions, MaxAge: cfg.Retention, Logger: m.log})
+	if err != nil {
+		return nil, err
+	}
+	m.startWorkers()
+
+	m.api = &httpapi.Server{
+		Store:        m.store,
+		Ingest:       ingester{m},
+		Feed:         m.bus.Feed(),
+		Metrics:      m.metrics,
+		Ready:        map[string]func(context.Context) error{"store": m.store.Ping, "log": m.bus.Ready},
+		MaxBodyBytes: cfg.MaxBodyBytes,
+		Version:      cfg.Version,
+		Logger:       m.log,
+	}
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return nil, qinglang.Wrap(qinglang.EUNAVAILABLE, err, "无法监听 %s", "cannot listen on %s", cfg.Listen)
+	}
+	m.addr = ln.Addr()
+	m.http = &http.Server{Handler: m.api.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := m.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.log.Error("HTTP server stopped", "err", err)
+		}
+	}()
+	m.log.Info("qinglang serving", "url", m.URL(), "store", storeName(cfg), "partitions", cfg.Partitions)
+	return m, nil
+}
+
+func openStore(ctx context.Context, cfg Config) (qinglang.Store, error) {
+	if strings.HasPrefix(cfg.DB, "postgres://") || strings.HasPrefix(cfg.DB, "postgresql://") {
+		return postgres.Open(ctx, cfg.DB)
+	}
+	if cfg.DB != "" && !strings.HasPrefix(cfg.DB, "sqlite:") {
+		return nil, qinglang.Errorf(qinglang.EINVALID, "不支持的数据库地址 %q：应为 postgres://… 或 sqlite:路径", "unsupported database URL %q: want postgres://… or sqlite:PATH", cfg.DB)
+	}
+	path := strings.TrimPrefix(cfg.DB, "sqlite:")
+	if path == "" {
+		path = filepath.Join(cfg.DataDir, "qinglang.db")
+	}
+	return sqlite.Open(ctx, path)
+}
+
+func storeName(cfg Config) string {
+	if strings.HasPrefix(cfg.DB, "postgres") {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// URL is the API's base URL.
+func (m *Main) URL() string { return "http://" + m.addr.String() }
+
+// Store is the server's store (tests and the demo read it).
+func (m *Main) Store() qinglang.Store { return m.store }
+
+// Ingester puts events into the log as POST /v1/events does.
+func (m *Main) Ingester() qinglang.Ingester { return ingester{m} }
+
+// Metrics is the server's metrics registry.
+func (m *Main) Metrics() *metrics.Metrics { return m.metrics }
+
+// ingester counts what the HTTP API and the demo put into the log.
+type ingester struct{ m *Main }
+
+func (i ingester) Ingest(ctx context.Context, events []qinglang.Event) error {
+	return i.m.bus.Ingest(ctx, events)
+}
+
+// Shutdown stops accepting requests, lets the workers finish and commit the
+// batches in hand, then closes the log and the store.
+func (m *Main) Shutdown(ctx context.Context) error {
+	var errs []error
+	if m.http != nil {
+		m.api.Shutdown()
+		if err := m.http.Shutdown(ctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if m.stopWorkers != nil {
+		m.stopWorkers()
+		done := make(chan struct{})
+		go func() { m.workers.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-ctx.Done():
+			errs = append(errs, fmt.Errorf("workers did not drain: %w", ctx.Err()))
+		}
+	}
+	if m.workerErr != nil {
+		errs = append(errs, m.workerErr)
+	}
+	m.close()
+	return errors.Join(errs...)
+}
+
+func (m *Main) close() {
+	if m.bus != nil {
+		_ = m.bus.Close()
+	}
+	if m.embedded != nil {
+		m.embedded.Close()
+	}
+	if m.store != nil {
+		_ = m.store.Close()
+	}
+}
+
+// newEngine gives each partition its own Engine and detectors.
+func newEngine() *pipeline.Engine { return pipeline.NewEngine(detect.Default()...) }
+
+// Feed is the live feed of new findings.
+func (m *Main) Feed() qinglang.FindingFeed { return m.bus.Feed() }

@@ -1,0 +1,124 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/contract"
+	"github.com/qinglang/qinglang/natsbus"
+	"github.com/qinglang/qinglang/pipeline"
+)
+
+// startWorkers runs the log's consumers: one Engine per partition, and the
+// router that validates raw events platforms publish to NATS directly.
+func (m *Main) startWorkers() {
+	ctx, cancel := context.WithCancel(context.Background())
+	m.stopWorkers = cancel
+	w := &workers{m: m, engines: make(map[int]*pipeline.Engine)}
+	m.workers.Add(2)
+	go func() {
+		defer m.workers.Done()
+		if err := m.bus.Consume(ctx, m.cfg.BatchSize, w.handle); err != nil && !errors.Is(err, context.Canceled) {
+			m.workerErr = err
+			m.log.Error("workers stopped", "err", err)
+		}
+	}()
+	go func() {
+		defer m.workers.Done()
+		err := m.bus.RouteRaw(ctx, decodeRaw, func(err error) {
+			m.metrics.EventsRejected.WithLabelValues("nats").Inc()
+			m.log.Warn("rejected a raw NATS event", "err", err)
+		})
+		if err != nil && !errors.Is(err, context.Canceled) {
+			m.log.Error("raw event router stopped", "err", err)
+		}
+	}()
+}
+
+// decodeRaw decodes one raw NATS message: a single event or JSON Lines.
+func decodeRaw(data []byte) (events []qinglang.Event, problems []error) {
+	err := contract.Decode(bytes.NewReader(data), func(ev qinglang.Event, _ contract.Position) error {
+		events = append(events, ev)
+		return nil
+	}, func(p contract.Problem) error {
+		problems = append(problems, p)
+		return nil
+	})
+	if err != nil {
+		problems = append(problems, err)
+	}
+	if len(events) == 0 && len(problems) == 0 {
+		problems = append(problems, qinglang.Errorf(qinglang.EINVALID, "消息为空，没有事件", "the message is empty: no event"))
+	}
+	return events, problems
+}
+
+type workers struct {
+	m       *Main
+	mu      sync.Mutex // guards engines; each Engine is used by one partition loop
+	engines map[int]*pipeline.Engine
+}
+
+func (w *workers) engine(partition int) *pipeline.Engine {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	e, ok := w.engines[partition]
+	if !ok {
+		e = newEngine()
+		w.engines[partition] = e
+	}
+	return e
+}
+
+// handle processes one batch of a partition's log messages. It returns nil
+// only once the batch's events and findings are committed; the bus then
+// acknowledges the messages. An error makes the bus retry the same batch.
+func (w *workers) handle(ctx context.Context, partition int, msgs []natsbus.Message) error {
+	m := w.m
+	items := make([]pipeline.Item, 0, len(msgs)*16)
+	for _, msg := range msgs {
+		prefix := w.m.bus.LogID() + ":" + strconv.FormatUint(msg.Seq, 10) + ":"
+		err := contract.Decode(bytes.NewReader(msg.Data), func(ev qinglang.Event, pos contract.Position) error {
+			items = append(items, pipeline.Item{Event: ev, Origin: prefix + strconv.Itoa(pos.Line)})
+			return nil
+		}, func(p contract.Problem) error {
+			// Only an outside publisher writing to a partition subject
+			// directly can put a bad event here; it is dropped and counted,
+			// the good ones next to it go on.
+			m.metrics.EventsRejected.WithLabelValues("nats").Inc()
+			m.log.Warn("rejected an event in the log", "partition", partition, "seq", msg.Seq, "problem", p.Error())
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	start := time.Now()
+	res, err := w.engine(partition).Process(ctx, m.store, items)
+	m.metrics.StoreLatency.WithLabelValues("batch").Observe(time.Since(start).Seconds())
+	if err != nil {
+		m.log.Error("batch failed; it will be retried", "partition", partition, "messages", len(msgs), "err", err)
+		return err
+	}
+	now := time.Now()
+	for _, msg := range msgs {
+		m.metrics.ProcessingLag.Observe(now.Sub(msg.Stored).Seconds())
+	}
+	m.metrics.EventsProcessed.Add(float64(len(items)))
+	m.metrics.EventsDuplicate.Add(float64(res.Duplicates))
+	for _, f := range res.Findings {
+		m.metrics.Findings.WithLabelValues(string(f.Kind), string(f.Severity)).Inc()
+	}
+	if len(res.Findings) > 0 {
+		if err := m.bus.PublishFindings(res.Findings); err != nil {
+			// The findings are committed; the live feed is best effort.
+			m.log.Warn("could not publish findings to the live feed", "err", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,193 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/sqlite"
+	"github.com/qinglang/qinglang/sqlstore"
+	"github.com/qinglang/qinglang/storetest"
+)
+
+func openFile(t *testing.T) *sqlstore.Store {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "qinglang.db"))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return s
+}
+
+func TestConformanceFile(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) qinglang.Store { return openFile(t) })
+}
+
+func TestConformanceMemory(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) qinglang.Store {
+		s, err := sqlite.Open(context.Background(), sqlite.Memory)
+		if err != nil {
+			t.Fatalf("Open(:memory:): %v", err)
+		}
+		return s
+	})
+}
+
+func TestPragmas(t *testing.T) {
+	s := openFile(t)
+	defer s.Close()
+	ctx := context.Background()
+	for _, c := range []struct{ pragma, want string }{
+		{"journal_mode", "wal"},
+		{"synchronous", "2"}, // FULL
+		{"busy_timeout", fmt.Sprint(sqlite.BusyTimeout.Milliseconds())},
+	} {
+		var got string
+		if err := s.DB().QueryRowContext(ctx, "PRAGMA "+c.pragma).Scan(&got); err != nil {
+			t.Fatalf("PRAGMA %s: %v", c.pragma, err)
+		}
+		if got != c.want {
+			t.Errorf("PRAGMA %s = %s, want %s", c.pragma, got, c.want)
+		}
+	}
+}
+
+func TestReopenKeepsDataAndSchema(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "q.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	tx, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatalf("Begin: %v", err)
+	}
+	ev := qinglang.Event{Type: qinglang.Speech, ID: "e1", Platform: "p1", Room: "r1", TS: time.Now(), Speaker: "h", Text: "x"}
+	if _, err := tx.AddEvent(ctx, &ev, "o1"); err != nil {
+		t.Fatalf("AddEvent: %v", err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatalf("Commit: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	s, err = sqlite.Open(ctx, path) // migrations already applied: a no-op
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s.Close()
+	evs, err := s.Events(ctx, qinglang.EventFilter{Platform: "p1", Room: "r1"})
+	if err != nil || len(evs) != 1 || evs[0].ID != "e1" {
+		t.Errorf("Events after reopen = %v, %v; want e1", evs, err)
+	}
+}
+
+func TestClockStampsDetectedAt(t *testing.T) {
+	s := openFile(t)
+	defer s.Close()
+	ctx := context.Background()
+	fixed := time.Date(2025, 6, 12, 12, 0, 0, 123456789, time.UTC)
+	s.Now = func() time.Time { return fixed }
+	tx, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatalf("Begin: %v", err)
+	}
+	f := qinglang.Finding{Kind: qinglang.KindClaim, Rule: "r", Severity: qinglang.SeverityLow, Platform: "p1", Room: "r1", TS: fixed}
+	if _, err := tx.AddFinding(ctx, &f); err != nil {
+		t.Fatalf("AddFinding: %v", err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatalf("Commit: %v", err)
+	}
+	want := fixed.Truncate(time.Microsecond)
+	if !f.DetectedAt.Equal(want) {
+		t.Errorf("DetectedAt = %v, want %v (the store's clock, to the microsecond)", f.DetectedAt, want)
+	}
+	got, err := s.Finding(ctx, f.ID)
+	if err != nil || !got.DetectedAt.Equal(want) {
+		t.Errorf("stored DetectedAt = %v, %v; want %v", got.DetectedAt, err, want)
+	}
+}
+
+func TestOpenRejectsBadPaths(t *testing.T) {
+	ctx := context.Background()
+	for _, p := range []string{"", "a?b.db"} {
+		_, err := sqlite.Open(ctx, p)
+		if qinglang.Code(err) != qinglang.EINVALID {
+			t.Errorf("Open(%q) = %v, want an EINVALID error", p, err)
+		}
+	}
+	_, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "missing", "dir", "q.db"))
+	if err == nil {
+		t.Error("Open in a missing directory succeeded, want an error")
+	} else if !strings.Contains(err.Error(), "SQLite") {
+		t.Errorf("Open error %q does not name SQLite", err)
+	}
+}
+
+func TestOpenRejectsNonDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "not.db")
+	if err := os.WriteFile(path, []byte(strings.Repeat("not a database\n", 100)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := sqlite.Open(context.Background(), path); err == nil {
+		s.Close()
+		t.Fatal("Open of a text file succeeded, want an error")
+	}
+}
+
+// TestWriterWaitsForWriter checks that a second writer waits for the first
+// (BEGIN IMMEDIATE + busy_timeout) instead of failing with SQLITE_BUSY.
+func TestWriterWaitsForWriter(t *testing.T) {
+	s := openFile(t)
+	defer s.Close()
+	ctx := context.Background()
+	tx1, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatalf("Begin 1: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		tx2, err := s.Begin(ctx)
+		if err != nil {
+			done <- err
+			return
+		}
+		ev := qinglang.Event{Type: qinglang.Comment, ID: "e2", Platform: "p1", Room: "r1", TS: time.Now(), User: "u", Text: "2"}
+		if _, err := tx2.AddEvent(ctx, &ev, "o2"); err != nil {
+			done <- err
+			return
+		}
+		done <- tx2.Commit()
+	}()
+	ev := qinglang.Event{Type: qinglang.Comment, ID: "e1", Platform: "p1", Room: "r1", TS: time.Now(), User: "u", Text: "1"}
+	if _, err := tx1.AddEvent(ctx, &ev, "o1"); err != nil {
+		t.Fatalf("AddEvent 1: %v", err)
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("second writer finished (%v) while the first held the write lock", err)
+	case <-time.After(200 * time.Millisecond):
+	}
+	// Readers are not blocked by the writer (WAL).
+	if _, err := s.Events(ctx, qinglang.EventFilter{Platform: "p1", Room: "r1"}); err != nil {
+		t.Fatalf("read during a write: %v", err)
+	}
+	if err := tx1.Commit(); err != nil {
+		t.Fatalf("Commit 1: %v", err)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("second writer: %v", err)
+	}
+	evs, err := s.Events(ctx, qinglang.EventFilter{Platform: "p1", Room: "r1"})
+	if err != nil || len(evs) != 2 {
+		t.Errorf("Events = %d, %v; want both writers' events", len(evs), err)
+	}
+}

@@ -1,0 +1,155 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/qinglang/qinglang"
+)
+
+// Page sizes of Findings.
+const (
+	DefaultFindingsLimit = 100
+	MaxFindingsLimit     = 1000
+)
+
+// cursorPrefix versions the cursor format so that it can change later.
+const cursorPrefix = "s1:"
+
+// Findings returns stored findings, newest first (the order they were
+// stored), filtered by f; zero fields do not filter, Until is exclusive and
+// Since/Until compare with the finding's ts. f.Limit is 1..1000 and 0 means
+// 100; a negative limit or one over 1000 is an EINVALID error, and so is a
+// cursor that this store did not hand out. Next is set when more findings
+// follow; pass it as f.Cursor for the next page.
+func (s *Store) Findings(ctx context.Context, f qinglang.FindingFilter) (qinglang.FindingPage, error) {
+	limit := f.Limit
+	switch {
+	case limit == 0:
+		limit = DefaultFindingsLimit
+	case limit < 0 || limit > MaxFindingsLimit:
+		return qinglang.FindingPage{}, qinglang.Errorf(qinglang.EINVALID,
+			"limit 必须在 1 到 %d 之间（收到 %d）", "limit must be between 1 and %d (got %d)", MaxFindingsLimit, f.Limit)
+	}
+	var where []string
+	var args []any
+	add := func(cond string, v any) {
+		where = append(where, cond)
+		args = append(args, v)
+	}
+	if f.Cursor != "" {
+		seq, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return qinglang.FindingPage{}, err
+		}
+		add("seq < ?", seq)
+	}
+	if f.Platform != "" {
+		add("platform = ?", f.Platform)
+	}
+	if f.Room != "" {
+		add("room = ?", f.Room)
+	}
+	if f.Kind != "" {
+		add("kind = ?", string(f.Kind))
+	}
+	if f.Rule != "" {
+		add("rule = ?", f.Rule)
+	}
+	if f.Severity != "" {
+		add("severity = ?", string(f.Severity))
+	}
+	if !f.Since.IsZero() {
+		add("ts_us >= ?", micros(f.Since))
+	}
+	if !f.Until.IsZero() {
+		add("ts_us < ?", micros(f.Until))
+	}
+	q := "SELECT seq, body FROM findings"
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY seq DESC LIMIT ?"
+	args = append(args, limit+1) // one more tells whether a next page exists
+
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
+	if err != nil {
+		return qinglang.FindingPage{}, s.wrap(err, "查询发现列表失败", "listing findings failed")
+	}
+	defer rows.Close()
+	page := qinglang.FindingPage{Findings: []qinglang.Finding{}}
+	var last int64
+	for rows.Next() {
+		if len(page.Findings) == limit {
+			page.Next = encodeCursor(last)
+			break
+		}
+		var body string
+		if err := rows.Scan(&last, &body); err != nil {
+			return qinglang.FindingPage{}, s.wrap(err, "读取发现列表失败", "reading findings failed")
+		}
+		fd, err := decodeFinding(body)
+		if err != nil {
+			return qinglang.FindingPage{}, err
+		}
+		page.Findings = append(page.Findings, fd)
+	}
+	if err := rows.Err(); err != nil {
+		return qinglang.FindingPage{}, s.wrap(err, "读取发现列表失败", "reading findings failed")
+	}
+	return page, nil
+}
+
+// Finding returns the finding with the id, or an ENOTFOUND error.
+func (s *Store) Finding(ctx context.Context, id string) (qinglang.Finding, error) {
+	var body string
+	err := s.stmts[stmtFinding].QueryRowContext(ctx, id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return qinglang.Finding{}, qinglang.Errorf(qinglang.ENOTFOUND, "没有找到发现 %s", "finding %s not found", id)
+	}
+	if err != nil {
+		return qinglang.Finding{}, s.wrap(err, "读取发现 %s 失败", "reading finding %s failed", id)
+	}
+	return decodeFinding(body)
+}
+
+// decodeFinding decodes a stored finding; EventIDs is never nil.
+func decodeFinding(body string) (qinglang.Finding, error) {
+	var f qinglang.Finding
+	if err := json.Unmarshal([]byte(body), &f); err != nil {
+		return qinglang.Finding{}, qinglang.Wrap(qinglang.EINTERNAL, err, "存储的发现无法解码", "a stored finding cannot be decoded")
+	}
+	if f.EventIDs == nil {
+		f.EventIDs = []string{}
+	}
+	return f, nil
+}
+
+// encodeCursor makes the opaque cursor that continues after seq.
+func encodeCursor(seq int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(cursorPrefix + strconv.FormatInt(seq, 10)))
+}
+
+// decodeCursor reads a cursor made by encodeCursor, or returns an EINVALID
+// error.
+func decodeCursor(c string) (int64, error) {
+	bad := qinglang.Errorf(qinglang.EINVALID, "分页游标 cursor 无效：%q", "invalid page cursor: %q", c)
+	raw, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return 0, bad
+	}
+	digits, ok := strings.CutPrefix(string(raw), cursorPrefix)
+	if !ok {
+		return 0, bad
+	}
+	seq, err := strconv.ParseInt(digits, 10, 64)
+	if err != nil || seq <= 0 {
+		return 0, bad
+	}
+	return seq, nil
+}

@@ -1,0 +1,276 @@
+package sqlstore
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/qinglang/qinglang"
+)
+
+// Tx is one write transaction (qinglang.Tx). It is used by one goroutine at
+// a time. After a method returns an error the transaction must be rolled
+// back: part of the failed write may have happened.
+type Tx struct {
+	s     *Store
+	ctx   context.Context // Begin's; used for the work Commit does
+	tx    *sql.Tx
+	stmts [numStmts]*sql.Stmt
+	rooms map[qinglang.RoomKey]*roomDelta
+	done  bool
+}
+
+var _ qinglang.Tx = (*Tx)(nil)
+
+// roomDelta is what this transaction's events change in one rooms row. The
+// row is written once per room at Commit instead of once per event: a batch
+// of thousands of events of a few rooms costs a few upserts.
+type roomDelta struct {
+	host, operator, merchant, agency, title string // from room_start; "" keeps the stored value
+	startedAt, endedAt                      *int64
+	first, last                             int64
+}
+
+// stmt returns the store's prepared statement i bound to this transaction,
+// binding it on first use.
+func (t *Tx) stmt(ctx context.Context, i int) *sql.Stmt {
+	if t.stmts[i] == nil {
+		t.stmts[i] = t.tx.StmtContext(ctx, t.s.stmts[i])
+	}
+	return t.stmts[i]
+}
+
+// AddEvent stores ev as evidence together with its type's row (orders,
+// listings, accounts) and notes it for its room. It reports false, and
+// stores nothing, when an event with the same origin or the same
+// (platform, id) is stored already. An event without a platform is stored
+// under qinglang.DefaultPlatform; ev itself is not changed.
+func (t *Tx) AddEvent(ctx context.Context, ev *qinglang.Event, origin string) (bool, error) {
+	switch {
+	case ev == nil:
+		return false, qinglang.Errorf(qinglang.EINVALID, "事件为空", "the event is nil")
+	case origin == "":
+		return false, qinglang.Errorf(qinglang.EINVALID, "事件缺少来源（origin）", "the event has no origin")
+	case ev.Type == "":
+		return false, qinglang.Errorf(qinglang.EINVALID, "事件缺少类型（来源 %s）", "the event has no type (origin %s)", origin)
+	case ev.TS.IsZero():
+		return false, qinglang.Errorf(qinglang.EINVALID, "事件缺少时间 ts（来源 %s）", "the event has no ts (origin %s)", origin)
+	}
+	e := *ev
+	e.Platform = platformOr(e.Platform)
+	body, err := json.Marshal(&e)
+	if err != nil {
+		return false, qinglang.Wrap(qinglang.EINVALID, err, "事件无法编码为 JSON（来源 %s）", "the event cannot be encoded as JSON (origin %s)", origin)
+	}
+	ts := micros(e.TS)
+	var seq int64
+	err = t.stmt(ctx, stmtInsertEvent).QueryRowContext(ctx,
+		e.Platform, e.Room, string(e.Type), ts, nullText(e.ID), origin,
+		e.User, e.Product, e.Text, string(body)).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil // a duplicate by origin or by (platform, id)
+	}
+	if err != nil {
+		return false, t.s.wrap(err, "写入事件失败（来源 %s）", "storing the event failed (origin %s)", origin)
+	}
+	if err := t.addTyped(ctx, &e, seq, ts); err != nil {
+		return false, err
+	}
+	if e.Room != "" {
+		t.noteRoom(&e, ts)
+	}
+	return true, nil
+}
+
+// addTyped writes the row of the event's type, if its type has one.
+func (t *Tx) addTyped(ctx context.Context, e *qinglang.Event, seq, ts int64) error {
+	var err error
+	switch e.Type {
+	case qinglang.Order:
+		_, off := e.TS.Zone()
+		_, err = t.stmt(ctx, stmtInsertOrder).ExecContext(ctx,
+			seq, e.Platform, e.Product, ts, int64(off), e.UnitPriceFen(), e.Qty, e.AmountFen,
+			e.ID, e.Room, e.User)
+		if err != nil {
+			return t.s.wrap(err, "写入订单失败（事件 %s）", "storing the order failed (event %s)", e.ID)
+		}
+	case qinglang.Listing:
+		_, err = t.stmt(ctx, stmtInsertListing).ExecContext(ctx,
+			seq, e.Platform, e.Product, ts, e.PriceFen, nullInt(e.OriginalPriceFen),
+			e.Merchant, string(e.Category), e.Title, e.Brand, e.Room, e.ID)
+		if err != nil {
+			return t.s.wrap(err, "写入商品上架记录失败（事件 %s）", "storing the listing failed (event %s)", e.ID)
+		}
+	case qinglang.Account:
+		_, err = t.stmt(ctx, stmtUpsertAccount).ExecContext(ctx,
+			e.Platform, e.User, ts, nullMicros(e.CreatedAt), nullInt(e.Followers), seq)
+		if err != nil {
+			return t.s.wrap(err, "写入账号信息失败（事件 %s）", "storing the account failed (event %s)", e.ID)
+		}
+	}
+	return nil
+}
+
+// noteRoom folds e into the pending change of its room.
+func (t *Tx) noteRoom(e *qinglang.Event, ts int64) {
+	if t.rooms == nil {
+		t.rooms = make(map[qinglang.RoomKey]*roomDelta)
+	}
+	k := e.RoomKey()
+	d := t.rooms[k]
+	if d == nil {
+		d = &roomDelta{first: ts, last: ts}
+		t.rooms[k] = d
+	}
+	d.first, d.last = min(d.first, ts), max(d.last, ts)
+	switch e.Type {
+	case qinglang.RoomStart:
+		setIf(&d.host, e.Host)
+		setIf(&d.operator, e.Operator)
+		setIf(&d.merchant, e.Merchant)
+		setIf(&d.agency, e.Agency)
+		setIf(&d.title, e.Title)
+		v := ts
+		d.startedAt = &v
+	case qinglang.RoomEnd:
+		if d.endedAt == nil || ts > *d.endedAt {
+			v := ts
+			d.endedAt = &v
+		}
+	}
+}
+
+// setIf sets *dst to v unless v is empty.
+func setIf(dst *string, v string) {
+	if v != "" {
+		*dst = v
+	}
+}
+
+// flushRooms writes the pending room changes, in key order so that two
+// transactions touching the same rooms lock them in the same order.
+func (t *Tx) flushRooms(ctx context.Context) error {
+	keys := make([]qinglang.RoomKey, 0, len(t.rooms))
+	for k := range t.rooms {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b qinglang.RoomKey) int {
+		return cmp.Or(cmp.Compare(a.Platform, b.Platform), cmp.Compare(a.Room, b.Room))
+	})
+	st := t.stmt(ctx, stmtUpsertRoom)
+	for _, k := range keys {
+		d := t.rooms[k]
+		_, err := st.ExecContext(ctx, k.Platform, k.Room,
+			nullText(d.host), nullText(d.operator), nullText(d.merchant), nullText(d.agency), nullText(d.title),
+			nullInt(d.startedAt), nullInt(d.endedAt), d.first, d.last)
+		if err != nil {
+			return t.s.wrap(err, "更新直播间 %s/%s 失败", "updating room %s/%s failed", k.Platform, k.Room)
+		}
+	}
+	t.rooms = nil
+	return nil
+}
+
+// AddFinding stores f under qinglang.FindingID(f.Platform, f.Room, f.Rule,
+// f.DedupKey). It sets f.ID and f.DetectedAt (from Store.Now), a nil
+// f.EventIDs to an empty list, and an empty f.Platform to the default
+// platform. It reports false when a finding with that id is stored already.
+func (t *Tx) AddFinding(ctx context.Context, f *qinglang.Finding) (bool, error) {
+	if f == nil {
+		return false, qinglang.Errorf(qinglang.EINVALID, "发现为空", "the finding is nil")
+	}
+	f.Platform = platformOr(f.Platform)
+	if f.EventIDs == nil {
+		f.EventIDs = []string{}
+	}
+	f.ID = qinglang.FindingID(f.Platform, f.Room, f.Rule, f.DedupKey)
+	f.DetectedAt = t.s.now()
+	body, err := json.Marshal(f)
+	if err != nil {
+		return false, qinglang.Wrap(qinglang.EINVALID, err, "发现 %s 无法编码为 JSON（规则 %s）", "finding %s cannot be encoded as JSON (rule %s)", f.ID, f.Rule)
+	}
+	res, err := t.stmt(ctx, stmtInsertFinding).ExecContext(ctx,
+		f.ID, string(f.Kind), f.Rule, string(f.Severity), f.Platform, f.Room,
+		micros(f.TS), micros(f.DetectedAt), string(body))
+	if err != nil {
+		return false, t.s.wrap(err, "写入发现 %s 失败", "storing finding %s failed", f.ID)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, t.s.wrap(err, "写入发现 %s 失败", "storing finding %s failed", f.ID)
+	}
+	return n > 0, nil
+}
+
+// LowestOrder returns the order with the lowest unit price of the product
+// on the platform with from <= ts < to (the earliest among equals), or nil.
+// It sees this transaction's own writes.
+func (t *Tx) LowestOrder(ctx context.Context, platform, product string, from, to time.Time) (*qinglang.OrderFact, error) {
+	row := t.stmt(ctx, stmtLowestOrder).QueryRowContext(ctx, platformOr(platform), product, micros(from), micros(to))
+	o, err := scanOrder(row)
+	if err != nil {
+		return nil, t.s.wrap(err, "查询商品 %s 的最低成交价失败", "looking up the lowest order price of product %s failed", product)
+	}
+	return o, nil
+}
+
+// LastOrderBefore returns the latest order of the product on the platform
+// with ts < before, or nil. It sees this transaction's own writes.
+func (t *Tx) LastOrderBefore(ctx context.Context, platform, product string, before time.Time) (*qinglang.OrderFact, error) {
+	row := t.stmt(ctx, stmtLastOrderBefore).QueryRowContext(ctx, platformOr(platform), product, micros(before))
+	o, err := scanOrder(row)
+	if err != nil {
+		return nil, t.s.wrap(err, "查询商品 %s 的上一笔订单失败", "looking up the last order of product %s failed", product)
+	}
+	return o, nil
+}
+
+// scanOrder reads one orders row; no row is (nil, nil).
+func scanOrder(row *sql.Row) (*qinglang.OrderFact, error) {
+	var o qinglang.OrderFact
+	var ts, off int64
+	err := row.Scan(&o.EventID, &o.Room, &o.User, &ts, &off, &o.Qty, &o.AmountFen, &o.UnitPriceFen)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	o.TS = zoned(ts, off)
+	return &o, nil
+}
+
+// Commit writes the pending room changes and commits. Once it returns nil
+// the batch is durable.
+func (t *Tx) Commit() error {
+	if t.done {
+		return qinglang.Errorf(qinglang.EINTERNAL, "事务已经结束", "the transaction has already ended")
+	}
+	if err := t.flushRooms(t.ctx); err != nil {
+		_ = t.Rollback()
+		return err
+	}
+	t.done = true
+	if err := t.tx.Commit(); err != nil {
+		return t.s.wrap(err, "提交事务失败", "committing the transaction failed")
+	}
+	return nil
+}
+
+// Rollback discards the transaction. After Commit or Rollback it does
+// nothing and returns nil, so it can be deferred.
+func (t *Tx) Rollback() error {
+	if t.done {
+		return nil
+	}
+	t.done = true
+	t.rooms = nil
+	if err := t.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+		return t.s.wrap(err, "回滚事务失败", "rolling back the transaction failed")
+	}
+	return nil
+}
