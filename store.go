@@ -25,11 +25,17 @@ type Store interface {
 // Tx is one write transaction. Reads through Facts see the transaction's
 // own writes.
 type Tx interface {
-	// AddEvent stores ev. origin names where the event came from in the log
-	// (stream sequence and position, or file and line) and is unique: an
-	// event whose origin or whose (platform, id) was stored before is not
-	// stored again and AddEvent reports false (idempotent re-delivery).
+	// AddEvent stores ev. An event with an id is known by (platform, id);
+	// one without an id by origin, where the event came from in the log
+	// (stream, sequence and line; or file and line). An event known before
+	// is not stored again and AddEvent reports false (idempotent
+	// re-delivery).
 	AddEvent(ctx context.Context, ev *Event, origin string) (added bool, err error)
+
+	// AddEvents is AddEvent for a batch, in far fewer statements: added[i]
+	// reports whether events[i] (from origins[i]) was stored. An event
+	// repeated within the batch is stored once, the first time.
+	AddEvents(ctx context.Context, events []Event, origins []string) (added []bool, err error)
 
 	// AddFinding stores f under FindingID(f.Platform, f.Room, f.Rule,
 	// f.DedupKey), setting f.ID and f.DetectedAt. A finding whose id exists
@@ -51,6 +57,10 @@ type Facts interface {
 	// LastOrderBefore returns the latest order of the product on the
 	// platform with ts < before, or nil when there is none.
 	LastOrderBefore(ctx context.Context, platform, product string, before time.Time) (*OrderFact, error)
+	// ComparedListings returns the listing events of the product on the
+	// platform with from < ts <= to that show an original price, oldest
+	// first, at most limit of them (a late order re-checks them).
+	ComparedListings(ctx context.Context, platform, product string, from, to time.Time, limit int) ([]Event, error)
 }
 
 // OrderFact is a stored order as evidence.

@@ -60,8 +60,10 @@ func NewEngine(detectors ...Detector) *Engine {
 // Rooms reports how many rooms hold state.
 func (e *Engine) Rooms() int { return len(e.rooms) }
 
-// Process writes one batch in one transaction: every event not seen before
-// is stored and shown to the detectors, and their findings are stored. It
+// Process writes one batch in one transaction: the batch's events are
+// stored first (so facts such as orders are visible to every event of the
+// batch, by their ts), then every event not seen before is shown to the
+// detectors in order, and their findings are stored. It
 // commits only if everything succeeded; on error nothing of the batch is
 // kept, and the state of the rooms it touched is dropped (their events will
 // be shown again when the batch is retried).
@@ -94,13 +96,18 @@ func (e *Engine) Process(ctx context.Context, store qinglang.Store, items []Item
 func (e *Engine) apply(ctx context.Context, tx qinglang.Tx, items []Item) (Result, map[qinglang.RoomKey]bool, error) {
 	var res Result
 	touched := make(map[qinglang.RoomKey]bool)
+	events := make([]qinglang.Event, len(items))
+	origins := make([]string, len(items))
 	for i := range items {
-		ev := &items[i].Event
-		added, err := tx.AddEvent(ctx, ev, items[i].Origin)
-		if err != nil {
-			return res, touched, err
-		}
-		if !added {
+		events[i], origins[i] = items[i].Event, items[i].Origin
+	}
+	added, err := tx.AddEvents(ctx, events, origins)
+	if err != nil {
+		return res, touched, err
+	}
+	for i := range events {
+		ev := &events[i]
+		if !added[i] {
 			res.Duplicates++
 			continue
 		}

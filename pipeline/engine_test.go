@@ -51,6 +51,18 @@ func (t *memTx) AddEvent(_ context.Context, ev *qinglang.Event, origin string) (
 	return true, nil
 }
 
+func (t *memTx) AddEvents(ctx context.Context, evs []qinglang.Event, origins []string) ([]bool, error) {
+	added := make([]bool, len(evs))
+	for i := range evs {
+		added[i], _ = t.AddEvent(ctx, &evs[i], origins[i])
+	}
+	return added, nil
+}
+
+func (t *memTx) ComparedListings(context.Context, string, string, time.Time, time.Time, int) ([]qinglang.Event, error) {
+	return nil, nil
+}
+
 func (t *memTx) AddFinding(_ context.Context, f *qinglang.Finding) (bool, error) {
 	f.ID = qinglang.FindingID(f.Platform, f.Room, f.Rule, f.DedupKey)
 	if _, ok := t.s.findings[f.ID]; ok {

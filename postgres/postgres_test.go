@@ -188,10 +188,18 @@ func TestConcurrentTransactionsSameID(t *testing.T) {
 	}
 }
 
-// BenchmarkAddEvents writes batches of 1000 mixed events to PostgreSQL, one
-// transaction per batch, as a worker does, and reports events/s.
+// BenchmarkAddEvents writes batches of 1000 mixed events to PostgreSQL with
+// AddEvents, one transaction per batch, as a worker does, and reports
+// events/s.
 func BenchmarkAddEvents(b *testing.B) {
 	s := openSchema(b)
 	defer s.Close()
 	storetest.BenchAddEvents(b, s, 1000)
+}
+
+// BenchmarkAddEventEach is BenchmarkAddEvents with one AddEvent per event.
+func BenchmarkAddEventEach(b *testing.B) {
+	s := openSchema(b)
+	defer s.Close()
+	storetest.BenchAddEventEach(b, s, 1000)
 }

@@ -1,6 +1,7 @@
 // Package scan runs the detectors over an events file offline: no server,
-// no log; a private SQLite store in a temporary directory holds the
-// evidence and the price history while the scan runs.
+// no log; a private SQLite store in a temporary directory (without fsync:
+// it is deleted after the run) holds the evidence and the price history
+// while the scan runs.
 package scan
 
 import (
@@ -48,7 +49,7 @@ func Run(ctx context.Context, r io.Reader, opt Options) (rep Report, err error) 
 		return rep, qinglang.Wrap(qinglang.EINTERNAL, err, "无法创建临时目录", "cannot create a temporary directory")
 	}
 	defer os.RemoveAll(dir)
-	store, err := sqlite.Open(ctx, filepath.Join(dir, "scan.db"))
+	store, err := sqlite.OpenScratch(ctx, filepath.Join(dir, "scan.db"))
 	if err != nil {
 		return rep, err
 	}

@@ -63,7 +63,7 @@ func (c *Config) defaults() {
 		c.Partitions = 8
 	}
 	if c.BatchSize <= 0 {
-		c.BatchSize = 256
+		c.BatchSize = 1024
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -77,6 +77,7 @@ type Main struct {
 	metrics  *metrics.Metrics
 	store    qinglang.Store
 	embedded *natsbus.Embedded
+	natsURL  string
 	bus      *natsbus.Bus
 	api      *httpapi.Server
 	http     *http.Server
@@ -111,6 +112,7 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 		url = m.embedded.ClientURL()
 		m.log.Info("embedded NATS JetStream started", "url", url)
 	}
+	m.natsURL = url
 	m.bus, err = natsbus.Connect(ctx, natsbus.Options{URL: url, Partitions: cfg.Partitions, MaxAge: cfg.Retention, Logger: m.log})
 	if err != nil {
 		return nil, err
@@ -165,6 +167,10 @@ func storeName(cfg Config) string {
 
 // URL is the API's base URL.
 func (m *Main) URL() string { return "http://" + m.addr.String() }
+
+// NATSURL is the URL of the NATS server the log runs on (the embedded
+// one's, or Config.NATSURL); platforms publish raw events there.
+func (m *Main) NATSURL() string { return m.natsURL }
 
 // Store is the server's store (tests and the demo read it).
 func (m *Main) Store() qinglang.Store { return m.store }

@@ -30,7 +30,12 @@ func (m *Main) startWorkers() {
 	}()
 	go func() {
 		defer m.workers.Done()
-		err := m.bus.RouteRaw(ctx, decodeRaw, func(err error) {
+		decode := func(data []byte) ([]qinglang.Event, []error) {
+			events, problems := decodeRaw(data)
+			m.metrics.EventsIn.WithLabelValues("nats").Add(float64(len(events)))
+			return events, problems
+		}
+		err := m.bus.RouteRaw(ctx, decode, func(err error) {
 			m.metrics.EventsRejected.WithLabelValues("nats").Inc()
 			m.log.Warn("rejected a raw NATS event", "err", err)
 		})

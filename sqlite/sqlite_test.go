@@ -38,6 +38,77 @@ func TestConformanceMemory(t *testing.T) {
 	})
 }
 
+func TestConformanceScratch(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) qinglang.Store {
+		s, err := sqlite.OpenScratch(context.Background(), filepath.Join(t.TempDir(), "scratch.db"))
+		if err != nil {
+			t.Fatalf("OpenScratch: %v", err)
+		}
+		return s
+	})
+}
+
+func TestScratchPragmas(t *testing.T) {
+	s, err := sqlite.OpenScratch(context.Background(), filepath.Join(t.TempDir(), "scratch.db"))
+	if err != nil {
+		t.Fatalf("OpenScratch: %v", err)
+	}
+	defer s.Close()
+	for _, c := range []struct{ pragma, want string }{
+		{"journal_mode", "memory"},
+		{"synchronous", "0"}, // OFF
+	} {
+		var got string
+		if err := s.DB().QueryRow("PRAGMA " + c.pragma).Scan(&got); err != nil {
+			t.Fatalf("PRAGMA %s: %v", c.pragma, err)
+		}
+		if got != c.want {
+			t.Errorf("PRAGMA %s = %s, want %s", c.pragma, got, c.want)
+		}
+	}
+}
+
+// TestQueryPlans checks that the hot queries search an index rather than
+// scan a table.
+func TestQueryPlans(t *testing.T) {
+	s := openFile(t)
+	defer s.Close()
+	for _, c := range []struct{ query, want string }{
+		{`SELECT e.body FROM listings l JOIN events e ON e.seq = l.event_seq
+			WHERE l.platform = 'p1' AND l.product = 'p' AND l.ts_us > 1 AND l.ts_us <= 2
+				AND l.original_price_fen IS NOT NULL
+			ORDER BY l.ts_us, l.event_seq LIMIT 100`,
+			"SEARCH l USING INDEX listings_product_ts (platform=? AND product=? AND ts_us>? AND ts_us<?)"},
+		{`SELECT body FROM events WHERE platform = 'p1' AND room = 'r1' AND ts_us >= 1 ORDER BY ts_us, seq LIMIT 10`,
+			"SEARCH events USING INDEX events_room_ts (platform=? AND room=? AND ts_us>?)"},
+		{`SELECT type, n FROM room_events WHERE platform = 'p1' AND room = 'r1'`,
+			"SEARCH room_events USING PRIMARY KEY (platform=? AND room=?)"},
+	} {
+		rows, err := s.DB().Query("EXPLAIN QUERY PLAN " + c.query)
+		if err != nil {
+			t.Fatalf("EXPLAIN: %v", err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		if !strings.Contains(strings.Join(plan, "\n"), c.want) {
+			t.Errorf("plan of %s =\n%s\nwant %q", c.query, strings.Join(plan, "\n"), c.want)
+		}
+		for _, step := range plan {
+			if strings.HasPrefix(step, "SCAN") || strings.Contains(step, "TEMP B-TREE") {
+				t.Errorf("plan of %s has %q", c.query, step)
+			}
+		}
+	}
+}
+
 func TestPragmas(t *testing.T) {
 	s := openFile(t)
 	defer s.Close()

@@ -114,3 +114,31 @@ func TestNewRejectsNilDB(t *testing.T) {
 		t.Errorf("New(nil) = %v, want EINVALID", err)
 	}
 }
+
+func TestChunkSize(t *testing.T) {
+	for _, c := range []struct{ n, want int }{{1, 1}, {2, 2}, {3, 2}, {150, 128}, {511, 256}, {512, 512}, {1200, 512}} {
+		if got := chunkSize(c.n); got != c.want {
+			t.Errorf("chunkSize(%d) = %d, want %d", c.n, got, c.want)
+		}
+	}
+	// Every chunk size has its prepared statement.
+	for n := 1; n <= 2*ChunkRows; n++ {
+		if size := chunkSize(n); size > n || size&(size-1) != 0 || size > ChunkRows {
+			t.Fatalf("chunkSize(%d) = %d, want a power of two <= min(n, %d)", n, size, ChunkRows)
+		}
+	}
+}
+
+func TestBuildMultiRow(t *testing.T) {
+	dollar := func(n int) string { return "$" + strconv.Itoa(n) }
+	got := buildMultiRow(multiRow{head: "INSERT INTO t (a, b) VALUES ", cols: 2, tail: " ON CONFLICT DO NOTHING"}, 3, dollar)
+	want := "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4), ($5, $6) ON CONFLICT DO NOTHING"
+	if got != want {
+		t.Errorf("buildMultiRow = %q, want %q", got, want)
+	}
+	for w, m := range multiRows {
+		if m.cols*ChunkRows > 32766 {
+			t.Errorf("write %d: %d parameters per full chunk, over SQLite's limit", w, m.cols*ChunkRows)
+		}
+	}
+}

@@ -31,6 +31,11 @@ type Dialect struct {
 	// (connection lost, busy, shutting down, deadlock) so that the caller may
 	// try again. Nil means only the engine-independent cases are transient.
 	Transient func(err error) bool
+	// SingleWriter means the engine runs one write transaction at a time
+	// (SQLite). The Store then queues writers itself: SQLite's busy
+	// handler would make them sleep in growing steps instead, leaving the
+	// database idle while a writer waits.
+	SingleWriter bool
 }
 
 // Store is qinglang.Store over a *sql.DB. It is safe for concurrent use.
@@ -38,9 +43,13 @@ type Store struct {
 	// Now is the clock that stamps Finding.DetectedAt; tests swap it.
 	Now func() time.Time
 
-	db    *sql.DB
-	d     Dialect
-	stmts [numStmts]*sql.Stmt
+	db *sql.DB
+	d  Dialect
+	// writer is a one-slot semaphore held by the open write transaction
+	// when the dialect is SingleWriter.
+	writer chan struct{}
+	stmts  [numStmts]*sql.Stmt
+	multi  multiRowCache
 }
 
 var _ qinglang.Store = (*Store)(nil)
@@ -56,6 +65,9 @@ func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 		d.Placeholder = func(int) string { return "?" }
 	}
 	s := &Store{Now: time.Now, db: db, d: d}
+	if d.SingleWriter {
+		s.writer = make(chan struct{}, 1)
+	}
 	for i, q := range stmtSQL {
 		st, err := db.PrepareContext(ctx, s.rebind(q))
 		if err != nil {
@@ -63,6 +75,10 @@ func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 			return nil, s.wrap(err, "预编译 SQL 语句 %d 失败（%s）", "preparing SQL statement %d failed (%s)", i, d.Name)
 		}
 		s.stmts[i] = st
+	}
+	if err := s.multi.prepare(ctx, db, d.Placeholder); err != nil {
+		s.closeStmts()
+		return nil, s.wrap(err, "预编译多行写入语句失败（%s）", "preparing the multi-row statements failed (%s)", d.Name)
 	}
 	return s, nil
 }
@@ -92,6 +108,7 @@ func (s *Store) Close() error {
 }
 
 func (s *Store) closeStmts() {
+	s.multi.close()
 	for i, st := range s.stmts {
 		if st != nil {
 			_ = st.Close()
@@ -103,11 +120,26 @@ func (s *Store) closeStmts() {
 // Begin starts a write transaction. On SQLite the write lock is taken here
 // (BEGIN IMMEDIATE), so a second writer waits for the first to finish.
 func (s *Store) Begin(ctx context.Context) (qinglang.Tx, error) {
+	if s.writer != nil {
+		select {
+		case s.writer <- struct{}{}:
+		case <-ctx.Done():
+			return nil, s.wrap(ctx.Err(), "等待写事务超时", "waiting for the write transaction timed out")
+		}
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
+		s.endWrite()
 		return nil, s.wrap(err, "开始事务失败", "beginning a transaction failed")
 	}
 	return &Tx{s: s, ctx: ctx, tx: tx}, nil
+}
+
+// endWrite frees the writer slot taken by Begin.
+func (s *Store) endWrite() {
+	if s.writer != nil {
+		<-s.writer
+	}
 }
 
 // now returns the store clock's time in UTC at the precision stored.

@@ -20,6 +20,7 @@ type Tx struct {
 	ctx   context.Context // Begin's; used for the work Commit does
 	tx    *sql.Tx
 	stmts [numStmts]*sql.Stmt
+	multi [numMultiRows][]*sql.Stmt // multi-row statements bound to tx
 	rooms map[qinglang.RoomKey]*roomDelta
 	done  bool
 }
@@ -33,6 +34,7 @@ type roomDelta struct {
 	host, operator, merchant, agency, title string // from room_start; "" keeps the stored value
 	startedAt, endedAt                      *int64
 	first, last                             int64
+	counts                                  map[qinglang.EventType]int64 // events stored, by type
 }
 
 // stmt returns the store's prepared statement i bound to this transaction,
@@ -45,74 +47,20 @@ func (t *Tx) stmt(ctx context.Context, i int) *sql.Stmt {
 }
 
 // AddEvent stores ev as evidence together with its type's row (orders,
-// listings, accounts) and notes it for its room. It reports false, and
-// stores nothing, when an event with the same origin or the same
-// (platform, id) is stored already. An event without a platform is stored
-// under qinglang.DefaultPlatform; ev itself is not changed.
+// listings, accounts) and notes it for its room: AddEvents with one event.
+// It reports false, and stores nothing, when the event's key is stored
+// already: (platform, id) for an event with an id, else its origin. An
+// event without a platform is stored under qinglang.DefaultPlatform; ev
+// itself is not changed.
 func (t *Tx) AddEvent(ctx context.Context, ev *qinglang.Event, origin string) (bool, error) {
-	switch {
-	case ev == nil:
+	if ev == nil {
 		return false, qinglang.Errorf(qinglang.EINVALID, "事件为空", "the event is nil")
-	case origin == "":
-		return false, qinglang.Errorf(qinglang.EINVALID, "事件缺少来源（origin）", "the event has no origin")
-	case ev.Type == "":
-		return false, qinglang.Errorf(qinglang.EINVALID, "事件缺少类型（来源 %s）", "the event has no type (origin %s)", origin)
-	case ev.TS.IsZero():
-		return false, qinglang.Errorf(qinglang.EINVALID, "事件缺少时间 ts（来源 %s）", "the event has no ts (origin %s)", origin)
 	}
-	e := *ev
-	e.Platform = platformOr(e.Platform)
-	body, err := json.Marshal(&e)
+	added, err := t.AddEvents(ctx, []qinglang.Event{*ev}, []string{origin})
 	if err != nil {
-		return false, qinglang.Wrap(qinglang.EINVALID, err, "事件无法编码为 JSON（来源 %s）", "the event cannot be encoded as JSON (origin %s)", origin)
-	}
-	ts := micros(e.TS)
-	var seq int64
-	err = t.stmt(ctx, stmtInsertEvent).QueryRowContext(ctx,
-		e.Platform, e.Room, string(e.Type), ts, nullText(e.ID), origin,
-		e.User, e.Product, e.Text, string(body)).Scan(&seq)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil // a duplicate by origin or by (platform, id)
-	}
-	if err != nil {
-		return false, t.s.wrap(err, "写入事件失败（来源 %s）", "storing the event failed (origin %s)", origin)
-	}
-	if err := t.addTyped(ctx, &e, seq, ts); err != nil {
 		return false, err
 	}
-	if e.Room != "" {
-		t.noteRoom(&e, ts)
-	}
-	return true, nil
-}
-
-// addTyped writes the row of the event's type, if its type has one.
-func (t *Tx) addTyped(ctx context.Context, e *qinglang.Event, seq, ts int64) error {
-	var err error
-	switch e.Type {
-	case qinglang.Order:
-		_, off := e.TS.Zone()
-		_, err = t.stmt(ctx, stmtInsertOrder).ExecContext(ctx,
-			seq, e.Platform, e.Product, ts, int64(off), e.UnitPriceFen(), e.Qty, e.AmountFen,
-			e.ID, e.Room, e.User)
-		if err != nil {
-			return t.s.wrap(err, "写入订单失败（事件 %s）", "storing the order failed (event %s)", e.ID)
-		}
-	case qinglang.Listing:
-		_, err = t.stmt(ctx, stmtInsertListing).ExecContext(ctx,
-			seq, e.Platform, e.Product, ts, e.PriceFen, nullInt(e.OriginalPriceFen),
-			e.Merchant, string(e.Category), e.Title, e.Brand, e.Room, e.ID)
-		if err != nil {
-			return t.s.wrap(err, "写入商品上架记录失败（事件 %s）", "storing the listing failed (event %s)", e.ID)
-		}
-	case qinglang.Account:
-		_, err = t.stmt(ctx, stmtUpsertAccount).ExecContext(ctx,
-			e.Platform, e.User, ts, nullMicros(e.CreatedAt), nullInt(e.Followers), seq)
-		if err != nil {
-			return t.s.wrap(err, "写入账号信息失败（事件 %s）", "storing the account failed (event %s)", e.ID)
-		}
-	}
-	return nil
+	return added[0], nil
 }
 
 // noteRoom folds e into the pending change of its room.
@@ -123,9 +71,10 @@ func (t *Tx) noteRoom(e *qinglang.Event, ts int64) {
 	k := e.RoomKey()
 	d := t.rooms[k]
 	if d == nil {
-		d = &roomDelta{first: ts, last: ts}
+		d = &roomDelta{first: ts, last: ts, counts: make(map[qinglang.EventType]int64, 4)}
 		t.rooms[k] = d
 	}
+	d.counts[e.Type]++
 	d.first, d.last = min(d.first, ts), max(d.last, ts)
 	switch e.Type {
 	case qinglang.RoomStart:
@@ -151,9 +100,13 @@ func setIf(dst *string, v string) {
 	}
 }
 
-// flushRooms writes the pending room changes, in key order so that two
-// transactions touching the same rooms lock them in the same order.
+// flushRooms writes the pending room changes in multi-row upserts, in key
+// order so that two transactions touching the same rooms lock them in the
+// same order.
 func (t *Tx) flushRooms(ctx context.Context) error {
+	if len(t.rooms) == 0 {
+		return nil
+	}
 	keys := make([]qinglang.RoomKey, 0, len(t.rooms))
 	for k := range t.rooms {
 		keys = append(keys, k)
@@ -161,15 +114,30 @@ func (t *Tx) flushRooms(ctx context.Context) error {
 	slices.SortFunc(keys, func(a, b qinglang.RoomKey) int {
 		return cmp.Or(cmp.Compare(a.Platform, b.Platform), cmp.Compare(a.Room, b.Room))
 	})
-	st := t.stmt(ctx, stmtUpsertRoom)
+	args := make([]any, 0, len(keys)*multiRows[mrRooms].cols)
 	for _, k := range keys {
 		d := t.rooms[k]
-		_, err := st.ExecContext(ctx, k.Platform, k.Room,
+		args = append(args, k.Platform, k.Room,
 			nullText(d.host), nullText(d.operator), nullText(d.merchant), nullText(d.agency), nullText(d.title),
 			nullInt(d.startedAt), nullInt(d.endedAt), d.first, d.last)
-		if err != nil {
-			return t.s.wrap(err, "更新直播间 %s/%s 失败", "updating room %s/%s failed", k.Platform, k.Room)
+	}
+	if err := t.execRows(ctx, mrRooms, args); err != nil {
+		return t.s.wrap(err, "更新 %d 个直播间失败", "updating %d rooms failed", len(keys))
+	}
+	args = args[:0]
+	for _, k := range keys {
+		counts := t.rooms[k].counts
+		types := make([]qinglang.EventType, 0, len(counts))
+		for typ := range counts {
+			types = append(types, typ)
 		}
+		slices.Sort(types)
+		for _, typ := range types {
+			args = append(args, k.Platform, k.Room, string(typ), counts[typ])
+		}
+	}
+	if err := t.execRows(ctx, mrRoomEvents, args); err != nil {
+		return t.s.wrap(err, "更新 %d 个直播间的事件计数失败", "updating the event counts of %d rooms failed", len(keys))
 	}
 	t.rooms = nil
 	return nil
@@ -229,6 +197,27 @@ func (t *Tx) LastOrderBefore(ctx context.Context, platform, product string, befo
 	return o, nil
 }
 
+// DefaultComparedListingsLimit is the number of listings ComparedListings
+// returns at most when the limit given is not positive.
+const DefaultComparedListingsLimit = 100
+
+// ComparedListings returns the listing events of the product on the
+// platform (an empty platform is the default one) with from < ts <= to that
+// show an original price, oldest first (then in the order stored), each as
+// it was sent, at most limit of them (limit <= 0 means 100). It sees this
+// transaction's own writes.
+func (t *Tx) ComparedListings(ctx context.Context, platform, product string, from, to time.Time, limit int) ([]qinglang.Event, error) {
+	if limit <= 0 {
+		limit = DefaultComparedListingsLimit
+	}
+	platform = platformOr(platform)
+	rows, err := t.stmt(ctx, stmtComparedListings).QueryContext(ctx, platform, product, micros(from), micros(to), limit)
+	if err != nil {
+		return nil, t.s.wrap(err, "查询商品 %s 的划线价上架记录失败", "listing the compared listings of product %s failed", product)
+	}
+	return t.s.scanEvents(rows, "商品 "+product+" 的划线价上架记录", "the compared listings of product "+product)
+}
+
 // scanOrder reads one orders row; no row is (nil, nil).
 func scanOrder(row *sql.Row) (*qinglang.OrderFact, error) {
 	var o qinglang.OrderFact
@@ -255,6 +244,7 @@ func (t *Tx) Commit() error {
 		return err
 	}
 	t.done = true
+	defer t.s.endWrite()
 	if err := t.tx.Commit(); err != nil {
 		return t.s.wrap(err, "提交事务失败", "committing the transaction failed")
 	}
@@ -269,6 +259,7 @@ func (t *Tx) Rollback() error {
 	}
 	t.done = true
 	t.rooms = nil
+	defer t.s.endWrite()
 	if err := t.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
 		return t.s.wrap(err, "回滚事务失败", "rolling back the transaction failed")
 	}

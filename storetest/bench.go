@@ -35,29 +35,64 @@ func MixedEvent(i int, base time.Time) qinglang.Event {
 	return ev
 }
 
-// BenchAddEvents writes batches of batch mixed events (MixedEvent) to s,
-// one transaction per batch, as a worker does, and reports events/s. Engines
-// call it from their BenchmarkAddEvents.
+// BenchAddEvents writes batches of batch mixed events (MixedEvent, each
+// with an id) to s with AddEvents, one transaction per batch, as a worker
+// does, and reports events/s. Engines call it from their BenchmarkAddEvents.
 func BenchAddEvents(b *testing.B, s qinglang.Store, batch int) {
+	benchAdd(b, s, batch, func(ctx context.Context, tx qinglang.Tx, evs []qinglang.Event, origins []string) error {
+		added, err := tx.AddEvents(ctx, evs, origins)
+		if err != nil {
+			return err
+		}
+		for i, ok := range added {
+			if !ok {
+				return fmt.Errorf("AddEvents: event %s reported a duplicate", evs[i].ID)
+			}
+		}
+		return nil
+	})
+}
+
+// BenchAddEventEach is BenchAddEvents calling AddEvent once per event: the
+// figure AddEvents is measured against.
+func BenchAddEventEach(b *testing.B, s qinglang.Store, batch int) {
+	benchAdd(b, s, batch, func(ctx context.Context, tx qinglang.Tx, evs []qinglang.Event, origins []string) error {
+		for i := range evs {
+			added, err := tx.AddEvent(ctx, &evs[i], origins[i])
+			if err != nil {
+				return err
+			}
+			if !added {
+				return fmt.Errorf("AddEvent: event %s reported a duplicate", evs[i].ID)
+			}
+		}
+		return nil
+	})
+}
+
+func benchAdd(b *testing.B, s qinglang.Store, batch int, add func(context.Context, qinglang.Tx, []qinglang.Event, []string) error) {
 	ctx := context.Background()
 	base := time.Date(2025, 6, 12, 20, 0, 0, 0, time.FixedZone("", 8*3600))
+	evs := make([]qinglang.Event, batch)
+	origins := make([]string, batch)
 	next := 0
 	for b.Loop() {
+		b.StopTimer()
+		for i := range batch {
+			evs[i], origins[i] = MixedEvent(next+i, base), fmt.Sprintf("bench:%d", next+i)
+		}
+		b.StartTimer()
 		tx, err := s.Begin(ctx)
 		if err != nil {
 			b.Fatalf("Begin: %v", err)
 		}
-		for range batch {
-			ev := MixedEvent(next, base)
-			added, err := tx.AddEvent(ctx, &ev, fmt.Sprintf("bench:%d", next))
-			if err != nil || !added {
-				b.Fatalf("AddEvent(%d) = %v, %v", next, added, err)
-			}
-			next++
+		if err := add(ctx, tx, evs, origins); err != nil {
+			b.Fatalf("batch from event %d: %v", next, err)
 		}
 		if err := tx.Commit(); err != nil {
 			b.Fatalf("Commit: %v", err)
 		}
+		next += batch
 	}
 	b.ReportMetric(float64(next)/b.Elapsed().Seconds(), "events/s")
 }

@@ -78,18 +78,25 @@ func testAddEventIdempotentByID(f *fixture) {
 	}
 }
 
+// testAddEventIdempotentByOrigin: an event without an id is known by its
+// origin; one with an id by (platform, id) alone, its origin not kept.
 func testAddEventIdempotentByOrigin(f *fixture) {
 	tx := f.begin()
-	a, b := speech("e1", "r1", t0, "一"), speech("e2", "r1", t0, "二")
+	a, b := speech("", "r1", t0, "一"), speech("", "r1", at(time.Second), "二")
 	if added, err := tx.AddEvent(f.ctx, &a, "stream:7"); err != nil || !added {
 		f.t.Fatalf("first AddEvent = %v, %v; want true", added, err)
 	}
 	if added, err := tx.AddEvent(f.ctx, &b, "stream:7"); err != nil || added {
-		f.t.Errorf("AddEvent of another event from the same origin = %v, %v; want false", added, err)
+		f.t.Errorf("AddEvent of another event without id from the same origin = %v, %v; want false", added, err)
+	}
+	withID := speech("e3", "r1", at(2*time.Second), "三")
+	if added, err := tx.AddEvent(f.ctx, &withID, "stream:7"); err != nil || !added {
+		f.t.Errorf("AddEvent of an event with an id from a used origin = %v, %v; want true (known by its id)", added, err)
 	}
 	f.commit(tx)
-	if got := f.events(qinglang.EventFilter{Platform: "p1", Room: "r1"}); !sameStrings(ids(got), []string{"e1"}) {
-		f.t.Errorf("Events ids = %v, want [e1]", ids(got))
+	got := f.events(qinglang.EventFilter{Platform: "p1", Room: "r1"})
+	if len(got) != 2 || got[0].Text != "一" || got[1].ID != "e3" {
+		f.t.Errorf("Events = %+v, want the first event without id and e3", got)
 	}
 }
 

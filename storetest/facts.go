@@ -205,7 +205,7 @@ func testConcurrentDuplicateByID(f *fixture) {
 func testConcurrentDuplicateByOrigin(f *fixture) {
 	const n = 8
 	added := concurrentAdds(f, n, func(i int) (qinglang.Event, string) {
-		return comment(fmt.Sprintf("c%d", i), "r1", t0, "u1"), "stream:42"
+		return comment("", "r1", at(time.Duration(i)*time.Second), fmt.Sprintf("u%d", i)), "stream:42"
 	})
 	if added != 1 {
 		f.t.Errorf("%d concurrent writers of one origin: %d told added, want exactly 1", n, added)

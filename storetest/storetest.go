@@ -71,6 +71,12 @@ var cases = []struct {
 	{"AccountLatest", testAccountLatest},
 	{"ConcurrentDuplicateByID", testConcurrentDuplicateByID},
 	{"ConcurrentDuplicateByOrigin", testConcurrentDuplicateByOrigin},
+	{"AddEventsRejectsBadInput", testAddEventsRejectsBadInput},
+	{"AddEventsMixedDuplicates", testAddEventsMixedDuplicates},
+	{"AddEventsLargeBatch", testAddEventsLargeBatch},
+	{"ConcurrentOverlappingBatches", testConcurrentOverlappingBatches},
+	{"ComparedListings", testComparedListings},
+	{"ComparedListingsOwnWritesAndLimit", testComparedListingsOwnWritesAndLimit},
 }
 
 // cst is China Standard Time as events carry it: +08:00.

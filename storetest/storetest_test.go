@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/sqlite"
@@ -70,4 +71,31 @@ func TestSuiteCatchesBrokenStore(t *testing.T) {
 // TestRunOnSQLiteMemory is the suite passing on a correct store.
 func TestRunOnSQLiteMemory(t *testing.T) {
 	storetest.Run(t, openMemory)
+}
+
+// TestMixedEventCoversEveryType checks that the benchmark mix holds every
+// event type of the contract, with unique ids.
+func TestMixedEventCoversEveryType(t *testing.T) {
+	seen := map[qinglang.EventType]int{}
+	ids := map[string]bool{}
+	base := time.Date(2025, 6, 12, 20, 0, 0, 0, time.UTC)
+	for i := range 1000 {
+		ev := storetest.MixedEvent(i, base)
+		seen[ev.Type]++
+		if ids[ev.ID] {
+			t.Fatalf("MixedEvent(%d) repeats id %s", i, ev.ID)
+		}
+		ids[ev.ID] = true
+		if ev.Type.NeedsRoom() && ev.Room == "" {
+			t.Errorf("MixedEvent(%d) is a %s without a room", i, ev.Type)
+		}
+	}
+	for _, typ := range qinglang.EventTypes {
+		if typ != qinglang.RoomEnd && seen[typ] == 0 {
+			t.Errorf("the mix has no %s event", typ)
+		}
+	}
+	if seen[qinglang.Comment] != 500 {
+		t.Errorf("the mix has %d comments in 1000 events, want 500", seen[qinglang.Comment])
+	}
 }

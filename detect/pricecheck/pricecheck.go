@@ -41,10 +41,18 @@ type Config struct {
 	HighRatio float64
 	// CriticalRatio: at least this many times the reference is critical.
 	CriticalRatio float64
+	// LateOrderHorizon: an order re-checks the listings up to this long
+	// after it. Inside Window a late order can lower a listing's
+	// reference price; past it, it can still be the last sale before a
+	// window without sales. Past the horizon a late order is not looked at.
+	LateOrderHorizon time.Duration
+	// MaxRecheck bounds the listings one order re-checks.
+	MaxRecheck int
 }
 
 // DefaultConfig is the rule as written.
-var DefaultConfig = Config{Window: 7 * 24 * time.Hour, HighRatio: 2, CriticalRatio: 5}
+var DefaultConfig = Config{Window: 7 * 24 * time.Hour, HighRatio: 2, CriticalRatio: 5,
+	LateOrderHorizon: 30 * 24 * time.Hour, MaxRecheck: 100}
 
 // Detector checks every listing that shows an original price.
 type Detector struct {
@@ -61,6 +69,12 @@ func New(cfg Config) *Detector {
 	}
 	if cfg.CriticalRatio <= 0 {
 		cfg.CriticalRatio = DefaultConfig.CriticalRatio
+	}
+	if cfg.LateOrderHorizon <= 0 {
+		cfg.LateOrderHorizon = DefaultConfig.LateOrderHorizon
+	}
+	if cfg.MaxRecheck <= 0 {
+		cfg.MaxRecheck = DefaultConfig.MaxRecheck
 	}
 	return &Detector{cfg: cfg}
 }
@@ -89,22 +103,58 @@ type Evidence struct {
 	Order            *qinglang.OrderFact `json:"order"`
 }
 
-// Detect implements pipeline.Detector.
+// Detect implements pipeline.Detector. A listing is checked against the
+// orders stored before it; an order re-checks the listings after it, so
+// the verdict does not depend on which arrived first (platforms often send
+// orders late, and rooms of one product are handled by different workers).
 func (d *Detector) Detect(ctx context.Context, in *pipeline.Input) ([]qinglang.Finding, error) {
 	ev := in.Event
-	if ev.Type != qinglang.Listing || ev.OriginalPriceFen == nil {
-		return nil, nil
+	switch ev.Type {
+	case qinglang.Listing:
+		if ev.OriginalPriceFen == nil {
+			return nil, nil
+		}
+		f, err := d.check(ctx, in.Facts, ev)
+		if f == nil || err != nil {
+			return nil, err
+		}
+		return []qinglang.Finding{*f}, nil
+	case qinglang.Order:
+		listings, err := in.Facts.ComparedListings(ctx, ev.Platform, ev.Product, ev.TS, ev.TS.Add(d.cfg.LateOrderHorizon), d.cfg.MaxRecheck)
+		if err != nil {
+			return nil, err
+		}
+		var out []qinglang.Finding
+		unit := ev.UnitPriceFen()
+		for i := range listings {
+			if *listings[i].OriginalPriceFen <= unit {
+				continue // this order cannot make that compared price false
+			}
+			f, err := d.check(ctx, in.Facts, &listings[i])
+			if err != nil {
+				return nil, err
+			}
+			if f != nil {
+				out = append(out, *f)
+			}
+		}
+		return out, nil
 	}
+	return nil, nil
+}
+
+// check applies the rule to one listing that shows an original price.
+func (d *Detector) check(ctx context.Context, facts qinglang.Facts, ev *qinglang.Event) (*qinglang.Finding, error) {
 	original := *ev.OriginalPriceFen
 	from, to := ev.TS.Add(-d.cfg.Window), ev.TS
 	ref := "lowest_in_window"
-	order, err := in.Facts.LowestOrder(ctx, ev.Platform, ev.Product, from, to)
+	order, err := facts.LowestOrder(ctx, ev.Platform, ev.Product, from, to)
 	if err != nil {
 		return nil, err
 	}
 	if order == nil {
 		ref = "last_before_window"
-		if order, err = in.Facts.LastOrderBefore(ctx, ev.Platform, ev.Product, from); err != nil {
+		if order, err = facts.LastOrderBefore(ctx, ev.Platform, ev.Product, from); err != nil {
 			return nil, err
 		}
 	}
@@ -124,7 +174,7 @@ func (d *Detector) Detect(ctx context.Context, in *pipeline.Input) ([]qinglang.F
 	if err != nil {
 		return nil, qinglang.Wrap(qinglang.EINTERNAL, err, "无法编码证据", "cannot encode evidence")
 	}
-	var ids []string
+	ids := []string{}
 	for _, id := range []string{ev.ID, order.EventID} {
 		if id != "" {
 			ids = append(ids, id)
@@ -135,7 +185,7 @@ func (d *Detector) Detect(ctx context.Context, in *pipeline.Input) ([]qinglang.F
 	if ref == "last_before_window" {
 		when, whenEN = "前 7 日无成交，此前最后一次成交价", "last transaction price (no sale in the 7 days before)"
 	}
-	return []qinglang.Finding{{
+	return &qinglang.Finding{
 		Kind:     qinglang.KindClaim,
 		Rule:     Rule,
 		Severity: d.severity(ratio),
@@ -151,7 +201,7 @@ func (d *Detector) Detect(ctx context.Context, in *pipeline.Input) ([]qinglang.F
 		BasisEN:  BasisEN,
 		Evidence: raw,
 		DedupKey: fmt.Sprintf("%s|%d|%d", ev.Product, original, ev.PriceFen),
-	}}, nil
+	}, nil
 }
 
 func (d *Detector) severity(ratio float64) qinglang.Severity {

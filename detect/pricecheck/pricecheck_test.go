@@ -11,8 +11,21 @@ import (
 	"github.com/qinglang/qinglang/pipeline"
 )
 
-// facts is a fake qinglang.Facts over a list of orders.
-type facts struct{ orders []qinglang.OrderFact }
+// facts is a fake qinglang.Facts over lists of orders and listings.
+type facts struct {
+	orders   []qinglang.OrderFact
+	listings []qinglang.Event
+}
+
+func (f facts) ComparedListings(_ context.Context, _, _ string, from, to time.Time, limit int) ([]qinglang.Event, error) {
+	var out []qinglang.Event
+	for _, l := range f.listings {
+		if l.TS.After(from) && !l.TS.After(to) && l.OriginalPriceFen != nil && len(out) < limit {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
 
 func (f facts) LowestOrder(_ context.Context, _, _ string, from, to time.Time) (*qinglang.OrderFact, error) {
 	var best *qinglang.OrderFact
@@ -71,7 +84,7 @@ func TestDetect(t *testing.T) {
 	d := New(Config{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs, err := d.Detect(context.Background(), &pipeline.Input{Event: tt.ev, Facts: facts{tt.orders}})
+			fs, err := d.Detect(context.Background(), &pipeline.Input{Event: tt.ev, Facts: facts{orders: tt.orders}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -107,7 +120,7 @@ func TestDetect(t *testing.T) {
 
 func TestDedupKeyStableForSameClaim(t *testing.T) {
 	d := New(Config{})
-	f := facts{[]qinglang.OrderFact{order("o1", day(5), 29800)}}
+	f := facts{orders: []qinglang.OrderFact{order("o1", day(5), 29800)}}
 	a, _ := d.Detect(context.Background(), &pipeline.Input{Event: listing(day(6), 29800, 198000), Facts: f})
 	b, _ := d.Detect(context.Background(), &pipeline.Input{Event: listing(day(6).Add(time.Hour), 29800, 198000), Facts: f})
 	c, _ := d.Detect(context.Background(), &pipeline.Input{Event: listing(day(6), 29800, 99000), Facts: f})
@@ -124,5 +137,26 @@ func TestYuan(t *testing.T) {
 		if got := yuan(fen); got != want {
 			t.Errorf("yuan(%d) = %s, want %s", fen, got, want)
 		}
+	}
+}
+
+func TestLateOrderRechecksLaterListings(t *testing.T) {
+	d := New(Config{})
+	fake, honest, far := listing(day(11), 29800, 198000), listing(day(12), 25900, 29800), listing(day(11).Add(40*24*time.Hour), 29800, 198000)
+	fake.ID, honest.ID, far.ID = "l-fake", "l-honest", "l-far"
+	late := order("o-late", day(9), 29800)
+	f := facts{orders: []qinglang.OrderFact{late}, listings: []qinglang.Event{*fake, *honest, *far}}
+	ev := &qinglang.Event{Type: qinglang.Order, ID: "o-late", TS: day(9), Platform: "default", Room: "r0",
+		Product: "p1", User: "u1", Qty: 1, AmountFen: 29800}
+	fs, err := d.Detect(context.Background(), &pipeline.Input{Event: ev, Facts: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].EventIDs[0] != "l-fake" {
+		t.Fatalf("findings = %+v, want exactly the fake listing re-checked (the honest one passes, the far one is past the horizon)", fs)
+	}
+	direct, _ := d.Detect(context.Background(), &pipeline.Input{Event: fake, Facts: f})
+	if len(direct) != 1 || direct[0].DedupKey != fs[0].DedupKey || direct[0].Room != fs[0].Room {
+		t.Error("a finding reached from the order side must be the same finding as from the listing side")
 	}
 }

@@ -4,9 +4,11 @@
 
 -- +goose Up
 
--- Every accepted event, as evidence. origin (where in the log it came from)
--- and (platform, event_id) are unique: a re-delivered event is not stored
--- twice.
+-- Every accepted event, as evidence, its JSON in body. An event with an
+-- id is known by (platform, event_id) and its origin (where in the log it
+-- came from) is not kept: origin is NULL. An event without an id is known
+-- by its origin. Either key is unique: a re-delivered event is not stored
+-- twice. Columns beside body are only those the queries filter on.
 CREATE TABLE events (
     seq      INTEGER PRIMARY KEY AUTOINCREMENT,
     platform TEXT    NOT NULL,
@@ -14,15 +16,14 @@ CREATE TABLE events (
     type     TEXT    NOT NULL,
     ts_us    INTEGER NOT NULL,
     event_id TEXT,
-    origin   TEXT    NOT NULL UNIQUE,
-    user_id  TEXT    NOT NULL DEFAULT '',
-    product  TEXT    NOT NULL DEFAULT '',
-    text     TEXT    NOT NULL DEFAULT '',
+    origin   TEXT,
     body     TEXT    NOT NULL
 );
 CREATE UNIQUE INDEX events_platform_event_id ON events (platform, event_id) WHERE event_id IS NOT NULL;
+CREATE UNIQUE INDEX events_origin ON events (origin) WHERE origin IS NOT NULL;
+-- Events of a room by ts (Events). Room counts them by type in
+-- room_events, not through an index here: one index less per event.
 CREATE INDEX events_room_ts ON events (platform, room, ts_us);
-CREATE INDEX events_room_type ON events (platform, room, type);
 
 -- Paid orders, for price and sales cross-checks (LowestOrder, LastOrderBefore).
 CREATE TABLE orders (
@@ -40,7 +41,8 @@ CREATE TABLE orders (
 );
 CREATE INDEX orders_product_ts ON orders (platform, product, ts_us);
 
--- Price history: every listing event.
+-- Price history: every listing event. listings_product_ts serves both
+-- Listings and ComparedListings (a range of ts).
 CREATE TABLE listings (
     event_seq          INTEGER PRIMARY KEY,
     platform           TEXT    NOT NULL,
@@ -84,6 +86,16 @@ CREATE TABLE rooms (
     PRIMARY KEY (platform, room)
 );
 
+-- The number of stored events of each room by type, kept up to date by
+-- every transaction that stores events of the room.
+CREATE TABLE room_events (
+    platform TEXT    NOT NULL,
+    room     TEXT    NOT NULL,
+    type     TEXT    NOT NULL,
+    n        INTEGER NOT NULL,
+    PRIMARY KEY (platform, room, type)
+) WITHOUT ROWID;
+
 -- Findings; seq orders them as stored and is the paging cursor.
 CREATE TABLE findings (
     seq         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -102,6 +114,7 @@ CREATE INDEX findings_room_seq ON findings (platform, room, seq);
 
 -- +goose Down
 DROP TABLE findings;
+DROP TABLE room_events;
 DROP TABLE rooms;
 DROP TABLE accounts;
 DROP TABLE listings;
