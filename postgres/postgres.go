@@ -35,6 +35,9 @@ var Dialect = sqlstore.Dialect{
 	Name:        "postgres",
 	Placeholder: func(n int) string { return "$" + strconv.Itoa(n) },
 	Transient:   transient,
+	// Workers of different partitions write side by side: an order and a
+	// listing of one product must not miss each other (sqlstore.Dialect).
+	ProductLockSQL: "SELECT pg_advisory_xact_lock(?)",
 }
 
 // Open connects to the PostgreSQL database at url (a postgres:// URL or a

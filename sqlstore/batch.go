@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"hash/fnv"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/qinglang/qinglang"
@@ -59,6 +61,9 @@ func (t *Tx) AddEvents(ctx context.Context, events []qinglang.Event, origins []s
 		byKey[key] = len(batch)
 		p.ts = micros(p.ev.TS)
 		batch = append(batch, p)
+	}
+	if err := t.lockProducts(ctx, batch); err != nil {
+		return nil, err
 	}
 	if err := encodeBodies(batch, origins); err != nil {
 		return nil, err
@@ -237,6 +242,41 @@ func (t *Tx) execRows(ctx context.Context, w int, args []any) error {
 			return err
 		}
 		args = args[n*cols:]
+	}
+	return nil
+}
+
+// lockProducts takes the dialect's product locks for every product the
+// batch orders or lists, in one sorted order (so that two batches cannot
+// deadlock on them). They serialise the transactions that write facts of
+// the same product: a transaction writing a listing then waits for one
+// writing an order of that product to commit, and reads its row.
+func (t *Tx) lockProducts(ctx context.Context, batch []pending) error {
+	if t.s.d.ProductLockSQL == "" {
+		return nil
+	}
+	seen := make(map[int64]bool)
+	var keys []int64
+	for j := range batch {
+		ev := &batch[j].ev
+		if ev.Type != qinglang.Order && ev.Type != qinglang.Listing {
+			continue
+		}
+		h := fnv.New64a()
+		h.Write([]byte(ev.Platform))
+		h.Write([]byte{0})
+		h.Write([]byte(ev.Product))
+		if k := int64(h.Sum64()); !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	q := t.s.rebind(t.s.d.ProductLockSQL)
+	for _, k := range keys {
+		if _, err := t.tx.ExecContext(ctx, q, k); err != nil {
+			return t.s.wrap(err, "锁定商品事实失败", "locking product facts failed")
+		}
 	}
 	return nil
 }

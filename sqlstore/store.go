@@ -36,6 +36,12 @@ type Dialect struct {
 	// handler would make them sleep in growing steps instead, leaving the
 	// database idle while a writer waits.
 	SingleWriter bool
+	// ProductLockSQL, when set, takes a lock held until the transaction
+	// ends, keyed by its one int64 parameter (a product on a platform).
+	// Engines that run write transactions side by side need it so that an
+	// order and a listing of one product written at the same time see
+	// each other (PostgreSQL: pg_advisory_xact_lock).
+	ProductLockSQL string
 }
 
 // Store is qinglang.Store over a *sql.DB. It is safe for concurrent use.

@@ -84,6 +84,15 @@ finds violations as they happen, and explains each finding with evidence and leg
 2 输入或用法错误 bad input or usage, 3 运行失败 runtime failure.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Runnable, so that an unknown command reaches Args (a usage
+		// mistake, exit 2) instead of failing in cobra's lookup (exit 3).
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError("未知命令 %q / unknown command %q for %q\n%s", args[0], args[0], c.CommandPath(), c.UsageString())
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: exitBadInput, err: fmt.Errorf("%w\n%s", err, c.UsageString())}
@@ -91,6 +100,17 @@ finds violations as they happen, and explains each finding with evidence and leg
 	root.AddCommand(newVersionCmd(), newScanCmd(), newServeCmd(), newSimCmd(), newDemoCmd(), newLoadCmd())
 	for _, c := range root.Commands() {
 		c.SilenceUsage = true
+		// Wrong arguments are a usage mistake: exit 2, like a wrong flag.
+		if check := c.Args; check != nil {
+			c.Args = func(c *cobra.Command, args []string) error {
+				err := check(c, args)
+				var ee *exitError
+				if err != nil && !errors.As(err, &ee) {
+					err = &exitError{code: exitBadInput, err: err}
+				}
+				return err
+			}
+		}
 	}
 	return root
 }
