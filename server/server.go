@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/qinglang/qinglang"
@@ -82,6 +83,9 @@ type Main struct {
 	api      *httpapi.Server
 	http     *http.Server
 	addr     net.Addr
+
+	// processed counts the events the workers committed.
+	processed atomic.Int64
 
 	stopWorkers context.CancelFunc
 	workers     sync.WaitGroup
@@ -177,6 +181,10 @@ func (m *Main) Store() qinglang.Store { return m.store }
 
 // Ingester puts events into the log as POST /v1/events does.
 func (m *Main) Ingester() qinglang.Ingester { return ingester{m} }
+
+// Processed is how many events the workers of this process committed
+// (duplicates included).
+func (m *Main) Processed() int64 { return m.processed.Load() }
 
 // Metrics is the server's metrics registry.
 func (m *Main) Metrics() *metrics.Metrics { return m.metrics }

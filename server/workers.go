@@ -115,6 +115,7 @@ func (w *workers) handle(ctx context.Context, partition int, msgs []natsbus.Mess
 		m.metrics.ProcessingLag.Observe(now.Sub(msg.Stored).Seconds())
 	}
 	m.metrics.EventsProcessed.Add(float64(len(items)))
+	m.processed.Add(int64(len(items)))
 	m.metrics.EventsDuplicate.Add(float64(res.Duplicates))
 	for _, f := range res.Findings {
 		m.metrics.Findings.WithLabelValues(string(f.Kind), string(f.Severity)).Inc()

@@ -22,7 +22,7 @@ import (
 const demoBatch = 2000
 
 func newDemoCmd() *cobra.Command {
-	simCfg := sim.Config{Rooms: 12, Days: 8, Duration: sim.DefaultDuration}
+	simCfg := sim.Config{Rooms: 8, Days: 8, Duration: time.Hour}
 	var srvCfg server.Config
 	var start, platforms string
 	var speed float64
@@ -73,7 +73,7 @@ previous days' history (orders and prices) at full speed, then replays today's b
 			feed, unsubscribe := m.Feed().Subscribe()
 			defer unsubscribe()
 			go printFindings(out, feed)
-			err = replay(ctx, out, m.Ingester(), simCfg, speed)
+			err = replay(ctx, out, m, simCfg, speed)
 			if errors.Is(err, context.Canceled) {
 				return nil
 			}
@@ -114,7 +114,8 @@ func printFindings(w io.Writer, feed <-chan qinglang.Finding) {
 // replay generates the simulated days and ingests them: the history days
 // as fast as the server takes them, the last day paced at speed times real
 // time.
-func replay(ctx context.Context, w io.Writer, in qinglang.Ingester, cfg sim.Config, speed float64) error {
+func replay(ctx context.Context, w io.Writer, m *server.Main, cfg sim.Config, speed float64) error {
+	in := m.Ingester()
 	simStart := cfg.Start
 	if simStart.IsZero() {
 		simStart = sim.DefaultStart
@@ -151,7 +152,10 @@ func replay(ctx context.Context, w io.Writer, in qinglang.Ingester, cfg sim.Conf
 			if err := flush(); err != nil {
 				return err
 			}
-			fmt.Fprintf(w, "历史已写入 %d 条事件；按 %g 倍速回放当天… / history loaded (%d events); replaying today at %gx…\n", sent, speed, sent, speed)
+			if err := waitProcessed(ctx, w, m, sent); err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "历史已处理 %d 条事件；按 %g 倍速回放当天… / history processed (%d events); replaying today at %gx…\n", sent, speed, sent, speed)
 			wallStart = time.Now()
 		}
 		due := wallStart.Add(time.Duration(float64(ev.TS.Sub(today)) / speed))
@@ -175,4 +179,25 @@ func replay(ctx context.Context, w io.Writer, in qinglang.Ingester, cfg sim.Conf
 		return err
 	}
 	return flush()
+}
+
+// waitProcessed waits until the workers committed n events, showing
+// progress, so that today's replay is not queued behind the history.
+func waitProcessed(ctx context.Context, w io.Writer, m *server.Main, n int64) error {
+	tick := time.NewTicker(500 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		done := m.Processed()
+		fmt.Fprintf(w, "\r处理历史 processing history: %d / %d", done, n)
+		if done >= n {
+			fmt.Fprintln(w)
+			return nil
+		}
+		select {
+		case <-tick.C:
+		case <-ctx.Done():
+			fmt.Fprintln(w)
+			return ctx.Err()
+		}
+	}
 }
