@@ -85,18 +85,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return qinglang.Wrap(qinglang.EINTERNAL, err, "准备迁移锁失败", "preparing the migration lock failed")
 	}
-	p, err := goose.NewProvider(goose.DialectPostgres, db, fsys, goose.WithSessionLocker(locker))
-	if err != nil {
-		return qinglang.Wrap(qinglang.EINTERNAL, err, "准备数据库迁移失败", "preparing the migrations failed")
-	}
-	if _, err := p.Up(ctx); err != nil {
-		code := qinglang.EINTERNAL
-		if transient(err) {
-			code = qinglang.EUNAVAILABLE
-		}
-		return qinglang.Wrap(code, err, "执行数据库迁移失败", "running the migrations failed")
-	}
-	return nil
+	return sqlstore.Migrate(ctx, db, goose.DialectPostgres, fsys, transient, goose.WithSessionLocker(locker))
 }
 
 // transient reports whether err means PostgreSQL cannot serve now and the

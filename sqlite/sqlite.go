@@ -145,18 +145,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return qinglang.Wrap(qinglang.EINTERNAL, err, "读取内置迁移文件失败", "reading the embedded migrations failed")
 	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys)
-	if err != nil {
-		return qinglang.Wrap(qinglang.EINTERNAL, err, "准备数据库迁移失败", "preparing the migrations failed")
-	}
-	if _, err := p.Up(ctx); err != nil {
-		code := qinglang.EINTERNAL
-		if transient(err) {
-			code = qinglang.EUNAVAILABLE
-		}
-		return qinglang.Wrap(code, err, "执行数据库迁移失败", "running the migrations failed")
-	}
-	return nil
+	return sqlstore.Migrate(ctx, db, goose.DialectSQLite3, fsys, transient)
 }
 
 // transient reports whether err is SQLite saying "busy, try again": the
