@@ -7,7 +7,6 @@ package server
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -99,6 +98,7 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 	m := &Main{cfg: cfg, log: cfg.Logger, metrics: metrics.New()}
 	defer func() {
 		if err != nil {
+			m.stopWorkersAndWait()
 			m.close()
 		}
 	}()
@@ -207,13 +207,13 @@ func (m *Main) Shutdown(ctx context.Context) error {
 		}
 	}
 	if m.stopWorkers != nil {
-		m.stopWorkers()
 		done := make(chan struct{})
-		go func() { m.workers.Wait(); close(done) }()
+		go func() { m.stopWorkersAndWait(); close(done) }()
 		select {
 		case <-done:
 		case <-ctx.Done():
-			errs = append(errs, fmt.Errorf("workers did not drain: %w", ctx.Err()))
+			errs = append(errs, qinglang.Wrap(qinglang.EUNAVAILABLE, ctx.Err(),
+				"工作者未能在期限内处理完手上的事件", "the workers did not finish the work in hand in time"))
 		}
 	}
 	if m.workerErr != nil {
@@ -221,6 +221,15 @@ func (m *Main) Shutdown(ctx context.Context) error {
 	}
 	m.close()
 	return errors.Join(errs...)
+}
+
+// stopWorkersAndWait stops the log consumers; each finishes and commits
+// the batch in hand first.
+func (m *Main) stopWorkersAndWait() {
+	if m.stopWorkers != nil {
+		m.stopWorkers()
+		m.workers.Wait()
+	}
 }
 
 func (m *Main) close() {
