@@ -215,7 +215,9 @@ func TestOpenRejectsNonDatabase(t *testing.T) {
 }
 
 // TestWriterWaitsForWriter checks that a second writer waits for the first
-// (BEGIN IMMEDIATE + busy_timeout) instead of failing with SQLITE_BUSY.
+// instead of failing with SQLITE_BUSY. A transaction takes the write lock at
+// its first statement (see sqlstore.Store.Begin), so the first writer writes
+// before the second starts.
 func TestWriterWaitsForWriter(t *testing.T) {
 	s := openFile(t)
 	defer s.Close()
@@ -223,6 +225,10 @@ func TestWriterWaitsForWriter(t *testing.T) {
 	tx1, err := s.Begin(ctx)
 	if err != nil {
 		t.Fatalf("Begin 1: %v", err)
+	}
+	ev := qinglang.Event{Type: qinglang.Comment, ID: "e1", Platform: "p1", Room: "r1", TS: time.Now(), User: "u", Text: "1"}
+	if _, err := tx1.AddEvent(ctx, &ev, "o1"); err != nil {
+		t.Fatalf("AddEvent 1: %v", err)
 	}
 	done := make(chan error, 1)
 	go func() {
@@ -238,10 +244,6 @@ func TestWriterWaitsForWriter(t *testing.T) {
 		}
 		done <- tx2.Commit()
 	}()
-	ev := qinglang.Event{Type: qinglang.Comment, ID: "e1", Platform: "p1", Room: "r1", TS: time.Now(), User: "u", Text: "1"}
-	if _, err := tx1.AddEvent(ctx, &ev, "o1"); err != nil {
-		t.Fatalf("AddEvent 1: %v", err)
-	}
 	select {
 	case err := <-done:
 		t.Fatalf("second writer finished (%v) while the first held the write lock", err)
@@ -260,5 +262,44 @@ func TestWriterWaitsForWriter(t *testing.T) {
 	evs, err := s.Events(ctx, qinglang.EventFilter{Platform: "p1", Room: "r1"})
 	if err != nil || len(evs) != 2 {
 		t.Errorf("Events = %d, %v; want both writers' events", len(evs), err)
+	}
+}
+
+// A transaction that never ran a statement takes no lock: committing or
+// rolling it back does not hold up the next writer, and a second Commit
+// is an error.
+func TestEmptyTransactionsTakeNoLock(t *testing.T) {
+	s := openFile(t)
+	defer s.Close()
+	ctx := context.Background()
+	for i := 0; i < 3; i++ {
+		tx, err := s.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 0 {
+			err = tx.Commit()
+		} else {
+			err = tx.Rollback()
+		}
+		if err != nil {
+			t.Fatalf("ending an empty transaction: %v", err)
+		}
+		if i == 0 && tx.Commit() == nil {
+			t.Error("a second Commit must fail")
+		}
+	}
+	tx, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := qinglang.Event{Type: qinglang.Comment, ID: "e1", Platform: "p1", Room: "r1", TS: time.Now(), User: "u", Text: "1"}
+	wctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if _, err := tx.AddEvent(wctx, &ev, "o1"); err != nil {
+		t.Fatalf("a writer after empty transactions waited: %v", err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -62,10 +62,15 @@ func (t *Tx) AddEvents(ctx context.Context, events []qinglang.Event, origins []s
 		p.ts = micros(p.ev.TS)
 		batch = append(batch, p)
 	}
-	if err := t.lockProducts(ctx, batch); err != nil {
+	// Encode before taking the database transaction: with one writer at a
+	// time (SQLite) the others wait only for the inserts.
+	if err := encodeBodies(batch, origins); err != nil {
 		return nil, err
 	}
-	if err := encodeBodies(batch, origins); err != nil {
+	if err := t.open(); err != nil {
+		return nil, err
+	}
+	if err := t.lockProducts(ctx, batch); err != nil {
 		return nil, err
 	}
 	for start := 0; start < len(batch); {

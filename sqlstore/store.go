@@ -123,9 +123,21 @@ func (s *Store) closeStmts() {
 	}
 }
 
-// Begin starts a write transaction. On SQLite the write lock is taken here
-// (BEGIN IMMEDIATE), so a second writer waits for the first to finish.
+// Begin starts a write transaction. The database transaction itself (and,
+// for a SingleWriter engine, the writer slot; on SQLite the write lock,
+// BEGIN IMMEDIATE) is taken at the transaction's first statement, so that
+// AddEvents validates and encodes its batch before it holds the lock that
+// other writers wait for.
 func (s *Store) Begin(ctx context.Context) (qinglang.Tx, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, s.wrap(err, "开始事务失败", "beginning a transaction failed")
+	}
+	return &Tx{s: s, ctx: ctx}, nil
+}
+
+// beginTx takes the writer slot (SingleWriter engines) and begins the
+// database transaction.
+func (s *Store) beginTx(ctx context.Context) (*sql.Tx, error) {
 	if s.writer != nil {
 		select {
 		case s.writer <- struct{}{}:
@@ -138,10 +150,10 @@ func (s *Store) Begin(ctx context.Context) (qinglang.Tx, error) {
 		s.endWrite()
 		return nil, s.wrap(err, "开始事务失败", "beginning a transaction failed")
 	}
-	return &Tx{s: s, ctx: ctx, tx: tx}, nil
+	return tx, nil
 }
 
-// endWrite frees the writer slot taken by Begin.
+// endWrite frees the writer slot taken by beginTx.
 func (s *Store) endWrite() {
 	if s.writer != nil {
 		<-s.writer

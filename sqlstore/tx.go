@@ -18,7 +18,7 @@ import (
 type Tx struct {
 	s     *Store
 	ctx   context.Context // Begin's; used for the work Commit does
-	tx    *sql.Tx
+	tx    *sql.Tx         // nil until the first statement (see Store.Begin)
 	stmts [numStmts]*sql.Stmt
 	multi [numMultiRows][]*sql.Stmt // multi-row statements bound to tx
 	rooms map[qinglang.RoomKey]*roomDelta
@@ -26,6 +26,22 @@ type Tx struct {
 }
 
 var _ qinglang.Tx = (*Tx)(nil)
+
+// open begins the database transaction on first use.
+func (t *Tx) open() error {
+	if t.done {
+		return qinglang.Errorf(qinglang.EINTERNAL, "事务已经结束", "the transaction has already ended")
+	}
+	if t.tx != nil {
+		return nil
+	}
+	tx, err := t.s.beginTx(t.ctx)
+	if err != nil {
+		return err
+	}
+	t.tx = tx
+	return nil
+}
 
 // roomDelta is what this transaction's events change in one rooms row. The
 // row is written once per room at Commit instead of once per event: a batch
@@ -148,6 +164,9 @@ func (t *Tx) flushRooms(ctx context.Context) error {
 // f.EventIDs to an empty list, and an empty f.Platform to the default
 // platform. It reports false when a finding with that id is stored already.
 func (t *Tx) AddFinding(ctx context.Context, f *qinglang.Finding) (bool, error) {
+	if err := t.open(); err != nil {
+		return false, err
+	}
 	if f == nil {
 		return false, qinglang.Errorf(qinglang.EINVALID, "发现为空", "the finding is nil")
 	}
@@ -178,6 +197,9 @@ func (t *Tx) AddFinding(ctx context.Context, f *qinglang.Finding) (bool, error) 
 // on the platform with from <= ts < to (the earliest among equals), or nil.
 // It sees this transaction's own writes.
 func (t *Tx) LowestOrder(ctx context.Context, platform, product string, from, to time.Time) (*qinglang.OrderFact, error) {
+	if err := t.open(); err != nil {
+		return nil, err
+	}
 	row := t.stmt(ctx, stmtLowestOrder).QueryRowContext(ctx, platformOr(platform), product, micros(from), micros(to))
 	o, err := scanOrder(row)
 	if err != nil {
@@ -189,6 +211,9 @@ func (t *Tx) LowestOrder(ctx context.Context, platform, product string, from, to
 // LastOrderBefore returns the latest order of the product on the platform
 // with ts < before, or nil. It sees this transaction's own writes.
 func (t *Tx) LastOrderBefore(ctx context.Context, platform, product string, before time.Time) (*qinglang.OrderFact, error) {
+	if err := t.open(); err != nil {
+		return nil, err
+	}
 	row := t.stmt(ctx, stmtLastOrderBefore).QueryRowContext(ctx, platformOr(platform), product, micros(before))
 	o, err := scanOrder(row)
 	if err != nil {
@@ -207,6 +232,9 @@ const DefaultComparedListingsLimit = 100
 // it was sent, at most limit of them (limit <= 0 means 100). It sees this
 // transaction's own writes.
 func (t *Tx) ComparedListings(ctx context.Context, platform, product string, from, to time.Time, limit int) ([]qinglang.Event, error) {
+	if err := t.open(); err != nil {
+		return nil, err
+	}
 	if limit <= 0 {
 		limit = DefaultComparedListingsLimit
 	}
@@ -239,6 +267,10 @@ func (t *Tx) Commit() error {
 	if t.done {
 		return qinglang.Errorf(qinglang.EINTERNAL, "事务已经结束", "the transaction has already ended")
 	}
+	if t.tx == nil { // nothing was written or read
+		t.done = true
+		return nil
+	}
 	if err := t.flushRooms(t.ctx); err != nil {
 		_ = t.Rollback()
 		return err
@@ -259,6 +291,9 @@ func (t *Tx) Rollback() error {
 	}
 	t.done = true
 	t.rooms = nil
+	if t.tx == nil {
+		return nil
+	}
 	defer t.s.endWrite()
 	if err := t.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
 		return t.s.wrap(err, "回滚事务失败", "rolling back the transaction failed")
