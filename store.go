@@ -83,6 +83,8 @@ type FindingReader interface {
 
 // FindingFilter selects findings. Zero fields do not filter. Findings come
 // newest first (by the order they were stored); Cursor continues a page.
+// With After set they come oldest first, starting after that finding: a
+// live feed resumes from the last finding it delivered.
 type FindingFilter struct {
 	Platform string
 	Room     string
@@ -92,10 +94,14 @@ type FindingFilter struct {
 	Since    time.Time
 	Until    time.Time // exclusive
 	Cursor   string
-	Limit    int // 1..1000; 0 means 100
+	// After is the id of a finding: only findings stored after it, oldest
+	// first (ENOTFOUND when no finding has that id). Not with Cursor.
+	After string
+	Limit int // 1..1000; 0 means 100
 }
 
-// FindingPage is one page of findings; Next is empty on the last page.
+// FindingPage is one page of findings; Next is empty on the last page. It
+// is a Cursor for the next page, or with After the After of the next page.
 type FindingPage struct {
 	Findings []Finding `json:"findings"`
 	Next     string    `json:"next,omitempty"`

@@ -30,12 +30,18 @@ func (sf streamFilter) match(f *qinglang.Finding) bool {
 		(sf.Severity == "" || f.Severity == sf.Severity)
 }
 
+// maxReplay bounds the findings a reconnecting stream replays; past it the
+// client is told to page through GET /v1/findings.
+const maxReplay = 10000
+
 // streamFindings sends new findings as Server-Sent Events while the client
 // stays: "id: <finding id>", "event: finding", "data: <finding JSON>", and a
-// comment every keep-alive interval when idle. The stream is live and best
-// effort (qinglang.FindingFeed); the store is the record, so a client that
-// reconnects catches up with GET /v1/findings. It ends when the client goes
-// away, the feed closes or the server shuts down.
+// comment every keep-alive interval when idle. A client that reconnects
+// with Last-Event-ID (the header browsers send, or the last_event_id query
+// parameter) first gets the findings stored after that one, from the store,
+// then the live ones, without a finding twice. The live feed is best effort
+// (qinglang.FindingFeed); the store is the record. It ends when the client
+// goes away, the feed closes or the server shuts down.
 func (s *Server) streamFindings(w http.ResponseWriter, r *http.Request) {
 	q := newQuery(r.URL)
 	sf := streamFilter{
@@ -75,6 +81,21 @@ func (s *Server) streamFindings(w http.ResponseWriter, r *http.Request) {
 	if !send(": 已连接 connected\n\n") {
 		return
 	}
+	sendFinding := func(f qinglang.Finding) bool {
+		data, err := json.Marshal(cleanFinding(f))
+		if err != nil {
+			s.logger().ErrorContext(r.Context(), "encode finding for stream",
+				slog.String("finding", f.ID), slog.Any("err", err))
+			return true
+		}
+		return send("id: %s\nevent: finding\ndata: %s\n\n", f.ID, data)
+	}
+	// Subscribed before the replay reads the store: a finding committed in
+	// between arrives on the feed and is skipped there if replayed.
+	replayed, ok := s.replay(r, sf, send, sendFinding)
+	if !ok {
+		return
+	}
 
 	tick := time.NewTicker(s.keepAliveEvery())
 	defer tick.Stop()
@@ -93,18 +114,48 @@ func (s *Server) streamFindings(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
-			if !sf.match(&f) {
+			if !sf.match(&f) || replayed[f.ID] {
 				continue
 			}
-			data, err := json.Marshal(cleanFinding(f))
-			if err != nil {
-				s.logger().ErrorContext(r.Context(), "encode finding for stream",
-					slog.String("finding", f.ID), slog.Any("err", err))
-				continue
-			}
-			if !send("id: %s\nevent: finding\ndata: %s\n\n", f.ID, data) {
+			if !sendFinding(f) {
 				return
 			}
 		}
 	}
+}
+
+// replay sends the findings stored after the client's Last-Event-ID, oldest
+// first, and returns their ids. ok is false when the client went away.
+func (s *Server) replay(r *http.Request, sf streamFilter, send func(string, ...any) bool,
+	sendFinding func(qinglang.Finding) bool) (replayed map[string]bool, ok bool) {
+	after := r.Header.Get("Last-Event-ID")
+	if after == "" {
+		after = r.URL.Query().Get("last_event_id")
+	}
+	if after == "" || s.Store == nil {
+		return nil, true
+	}
+	replayed = make(map[string]bool)
+	for after != "" {
+		page, err := s.Store.Findings(r.Context(), qinglang.FindingFilter{After: after,
+			Platform: sf.Platform, Room: sf.Room, Kind: sf.Kind, Severity: sf.Severity, Limit: 1000})
+		if err != nil {
+			if qinglang.Code(err) == qinglang.ENOTFOUND {
+				return replayed, send(": 未知的 Last-Event-ID %q，不补发；请用 GET /v1/findings 补齐 / unknown Last-Event-ID %q: no replay; catch up with GET /v1/findings\n\n", after, after)
+			}
+			s.logger().WarnContext(r.Context(), "replay findings", slog.Any("err", err))
+			return replayed, send(": 补发失败，请用 GET /v1/findings 补齐 / replay failed: catch up with GET /v1/findings\n\n")
+		}
+		for _, f := range page.Findings {
+			if len(replayed) == maxReplay {
+				return replayed, send(": 补发已达上限 %d 条，其余请用 GET /v1/findings / replay stopped at %d findings: page the rest with GET /v1/findings\n\n", maxReplay, maxReplay)
+			}
+			replayed[f.ID] = true
+			if !sendFinding(f) {
+				return replayed, false
+			}
+		}
+		after = page.Next
+	}
+	return replayed, true
 }

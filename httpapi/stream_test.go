@@ -47,9 +47,18 @@ func newStreamFixture(t *testing.T) *streamFixture {
 // comment, and the channel the server subscribed with.
 func (fx *streamFixture) open(t *testing.T, ctx context.Context, query string) (*http.Response, *bufio.Reader, chan qinglang.Finding) {
 	t.Helper()
+	return fx.openWith(t, ctx, query, "")
+}
+
+// openWith is open with a Last-Event-ID header (when not empty).
+func (fx *streamFixture) openWith(t *testing.T, ctx context.Context, query, lastEventID string) (*http.Response, *bufio.Reader, chan qinglang.Finding) {
+	t.Helper()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, fx.ts.URL+"/v1/findings/stream"+query, nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if lastEventID != "" {
+		req.Header.Set("Last-Event-ID", lastEventID)
 	}
 	resp, err := fx.ts.Client().Do(req)
 	if err != nil {
@@ -206,5 +215,60 @@ func TestStreamFilterMatch(t *testing.T) {
 		if got := c.filter.match(&f); got != c.want {
 			t.Errorf("%+v.match = %v, want %v", c.filter, got, c.want)
 		}
+	}
+}
+
+// A client reconnecting with Last-Event-ID gets what was stored after it,
+// page by page and filtered, then the live findings, never one twice.
+func TestStreamReplaysAfterLastEventID(t *testing.T) {
+	fx := newStreamFixture(t)
+	var filters []qinglang.FindingFilter
+	fx.s.Store = &fakeStore{FindingsFn: func(_ context.Context, f qinglang.FindingFilter) (qinglang.FindingPage, error) {
+		filters = append(filters, f)
+		switch f.After {
+		case "f_seen":
+			return qinglang.FindingPage{Findings: []qinglang.Finding{testFinding("f_r1", "p1", "r1", qinglang.SeverityHigh)}, Next: "f_r1"}, nil
+		case "f_r1":
+			return qinglang.FindingPage{Findings: []qinglang.Finding{testFinding("f_r2", "p1", "r1", qinglang.SeverityHigh)}}, nil
+		}
+		return qinglang.FindingPage{}, qinglang.Errorf(qinglang.ENOTFOUND, "没有", "not found")
+	}}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, br, ch := fx.openWith(t, ctx, "?platform=p1", "f_seen")
+	if ev := readEvent(t, br); ev["id"] != "f_r1" {
+		t.Fatalf("first event %v, want the replayed f_r1", ev)
+	}
+	if ev := readEvent(t, br); ev["id"] != "f_r2" {
+		t.Fatalf("second event %v, want the replayed f_r2", ev)
+	}
+	ch <- testFinding("f_r2", "p1", "r1", qinglang.SeverityHigh) // committed during the replay
+	ch <- testFinding("f_live", "p1", "r1", qinglang.SeverityHigh)
+	if ev := readEvent(t, br); ev["id"] != "f_live" {
+		t.Fatalf("third event %v, want f_live (f_r2 was already replayed)", ev)
+	}
+	if len(filters) != 2 || filters[0].Platform != "p1" || filters[1].After != "f_r1" {
+		t.Errorf("store asked %+v, want two pages after f_seen then f_r1, filtered by platform", filters)
+	}
+}
+
+func TestStreamWithUnknownLastEventIDGoesLive(t *testing.T) {
+	fx := newStreamFixture(t)
+	fx.s.Store = &fakeStore{FindingsFn: func(context.Context, qinglang.FindingFilter) (qinglang.FindingPage, error) {
+		return qinglang.FindingPage{}, qinglang.Errorf(qinglang.ENOTFOUND, "没有", "not found")
+	}}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, br, ch := fx.openWith(t, ctx, "?last_event_id=f_gone", "")
+	line, err := br.ReadString('\n')
+	for err == nil && line == "\n" {
+		line, err = br.ReadString('\n')
+	}
+	if err != nil || !strings.Contains(line, "Last-Event-ID") || !strings.Contains(line, "f_gone") {
+		t.Fatalf("line %q, %v; want a comment saying the id is unknown", line, err)
+	}
+	ch <- testFinding("f_live", "p1", "r1", qinglang.SeverityHigh)
+	if ev := readEvent(t, br); ev["id"] != "f_live" {
+		t.Fatalf("event %v, want f_live", ev)
 	}
 }

@@ -287,10 +287,20 @@ type sseClient struct {
 // has answered (so findings committed from now on reach it).
 func openStream(t *testing.T, m *server.Main) *sseClient {
 	t.Helper()
+	return openStreamAfter(t, m, "")
+}
+
+// openStreamAfter is openStream for a client that reconnects with
+// Last-Event-ID (when not empty).
+func openStreamAfter(t *testing.T, m *server.Main, lastEventID string) *sseClient {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, m.URL()+"/v1/findings/stream", nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if lastEventID != "" {
+		req.Header.Set("Last-Event-ID", lastEventID)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -22,11 +22,11 @@ const (
 const cursorPrefix = "s1:"
 
 // Findings returns stored findings, newest first (the order they were
-// stored), filtered by f; zero fields do not filter, Until is exclusive and
+// stored), or oldest first after the finding f.After, filtered by f; zero fields do not filter, Until is exclusive and
 // Since/Until compare with the finding's ts. f.Limit is 1..1000 and 0 means
 // 100; a negative limit or one over 1000 is an EINVALID error, and so is a
 // cursor that this store did not hand out. Next is set when more findings
-// follow; pass it as f.Cursor for the next page.
+// follow; pass it as f.Cursor (or, with After, as f.After) for the next page.
 func (s *Store) Findings(ctx context.Context, f qinglang.FindingFilter) (qinglang.FindingPage, error) {
 	limit := f.Limit
 	switch {
@@ -42,12 +42,28 @@ func (s *Store) Findings(ctx context.Context, f qinglang.FindingFilter) (qinglan
 		where = append(where, cond)
 		args = append(args, v)
 	}
-	if f.Cursor != "" {
+	order := "DESC"
+	switch {
+	case f.Cursor != "" && f.After != "":
+		return qinglang.FindingPage{}, qinglang.Errorf(qinglang.EINVALID,
+			"cursor 与 after 不能同时使用", "cursor and after cannot be used together")
+	case f.Cursor != "":
 		seq, err := decodeCursor(f.Cursor)
 		if err != nil {
 			return qinglang.FindingPage{}, err
 		}
 		add("seq < ?", seq)
+	case f.After != "":
+		var seq int64
+		err := s.db.QueryRowContext(ctx, s.rebind("SELECT seq FROM findings WHERE id = ?"), f.After).Scan(&seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return qinglang.FindingPage{}, qinglang.Errorf(qinglang.ENOTFOUND, "没有找到发现 %s", "finding %s not found", f.After)
+		}
+		if err != nil {
+			return qinglang.FindingPage{}, s.wrap(err, "读取发现 %s 失败", "reading finding %s failed", f.After)
+		}
+		add("seq > ?", seq)
+		order = "ASC"
 	}
 	if f.Platform != "" {
 		add("platform = ?", f.Platform)
@@ -74,7 +90,7 @@ func (s *Store) Findings(ctx context.Context, f qinglang.FindingFilter) (qinglan
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += " ORDER BY seq DESC LIMIT ?"
+	q += " ORDER BY seq " + order + " LIMIT ?"
 	args = append(args, limit+1) // one more tells whether a next page exists
 
 	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
@@ -86,7 +102,11 @@ func (s *Store) Findings(ctx context.Context, f qinglang.FindingFilter) (qinglan
 	var last int64
 	for rows.Next() {
 		if len(page.Findings) == limit {
-			page.Next = encodeCursor(last)
+			if f.After == "" {
+				page.Next = encodeCursor(last)
+			} else {
+				page.Next = page.Findings[limit-1].ID // the After of the next page
+			}
 			break
 		}
 		var body string

@@ -218,3 +218,51 @@ func testFindingsValidation(f *fixture) {
 		f.t.Errorf("Findings(next page) = %+v, %v; want the other finding and no next page", next, err)
 	}
 }
+
+func testFindingsAfter(f *fixture) {
+	var fs []qinglang.Finding
+	for i := range 12 {
+		fs = append(fs, claim(fmt.Sprintf("a%02d", i), at(time.Duration(12-i)*time.Minute)))
+	}
+	stored := f.addFindings(fs...)
+	// Resume after the fourth stored: the rest, oldest first, in pages.
+	var got []string
+	after, pages := stored[3].ID, 0
+	for after != "" {
+		page, err := f.s.Findings(f.ctx, qinglang.FindingFilter{After: after, Limit: 5})
+		if err != nil {
+			f.t.Fatalf("Findings(after %s): %v", after, err)
+		}
+		for _, fd := range page.Findings {
+			got = append(got, fd.ID)
+		}
+		after = page.Next
+		if pages++; pages > 12 {
+			f.t.Fatal("paging after does not end")
+		}
+	}
+	var want []string
+	for _, fd := range stored[4:] {
+		want = append(want, fd.ID)
+	}
+	if !sameStrings(got, want) || pages != 2 {
+		f.t.Errorf("after %s: %v in %d pages\nwant %v in 2", stored[3].ID, got, pages, want)
+	}
+	// The newest has nothing after it; filters still apply.
+	page, err := f.s.Findings(f.ctx, qinglang.FindingFilter{After: stored[11].ID})
+	if err != nil || len(page.Findings) != 0 || page.Next != "" {
+		f.t.Errorf("after the newest = %d findings, next %q, %v", len(page.Findings), page.Next, err)
+	}
+	page, err = f.s.Findings(f.ctx, qinglang.FindingFilter{After: stored[0].ID, Room: "elsewhere"})
+	if err != nil || len(page.Findings) != 0 {
+		f.t.Errorf("after with a room filter = %d findings, %v; want none", len(page.Findings), err)
+	}
+	_, err = f.s.Findings(f.ctx, qinglang.FindingFilter{After: "f_nosuchfinding"})
+	wantCode(f.t, "Findings(after an unknown id)", err, qinglang.ENOTFOUND)
+	first, err := f.s.Findings(f.ctx, qinglang.FindingFilter{Limit: 1})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	_, err = f.s.Findings(f.ctx, qinglang.FindingFilter{After: stored[0].ID, Cursor: first.Next})
+	wantCode(f.t, "Findings(after and cursor)", err, qinglang.EINVALID)
+}

@@ -64,6 +64,7 @@ var cases = []struct {
 	{"FindingsFilters", testFindingsFilters},
 	{"FindingsPaging", testFindingsPaging},
 	{"FindingsLimitAndCursorValidation", testFindingsValidation},
+	{"FindingsAfter", testFindingsAfter},
 	{"RoomSummary", testRoomSummary},
 	{"RoomAcrossTransactions", testRoomAcrossTransactions},
 	{"EventsFilterOrderAndOffset", testEvents},
