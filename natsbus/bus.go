@@ -203,7 +203,7 @@ func Connect(ctx context.Context, o Options) (*Bus, error) {
 		}),
 	)
 	if err != nil {
-		return nil, qinglang.Wrap(qinglang.EUNAVAILABLE, err, "无法连接 NATS（%s）", "cannot connect to NATS (%s)", redactURL(o.URL))
+		return nil, qinglang.Wrap(qinglang.EUNAVAILABLE, err, "无法连接 NATS（%s）", "cannot connect to NATS (%s)", RedactURL(o.URL))
 	}
 	js, err := jetstream.New(nc, jetstream.WithPublishAsyncTimeout(30*time.Second),
 		jetstream.WithPublishAsyncMaxPending(1024))
@@ -372,8 +372,9 @@ func (b *Bus) release(names ...string) {
 	}
 }
 
-// redactURL hides passwords and tokens of a NATS URL for error messages.
-func redactURL(u string) string {
+// RedactURL hides the passwords and tokens of a NATS URL (a comma-separated
+// list too), for messages and logs.
+func RedactURL(u string) string {
 	parts := strings.Split(u, ",")
 	for i, p := range parts {
 		if at := strings.LastIndex(p, "@"); at >= 0 {

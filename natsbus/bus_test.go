@@ -109,11 +109,11 @@ func TestReadyFollowsTheServer(t *testing.T) {
 }
 
 func TestRedactURL(t *testing.T) {
-	got := redactURL("nats://user:secret@10.0.0.1:4222,nats://tok@10.0.0.2:4222,nats://10.0.0.3:4222")
+	got := RedactURL("nats://user:secret@10.0.0.1:4222,nats://tok@10.0.0.2:4222,nats://10.0.0.3:4222")
 	if strings.Contains(got, "secret") || strings.Contains(got, "tok@") {
-		t.Fatalf("redactURL leaked a credential: %q", got)
+		t.Fatalf("RedactURL leaked a credential: %q", got)
 	}
 	if !strings.Contains(got, "10.0.0.3:4222") {
-		t.Fatalf("redactURL lost a host: %q", got)
+		t.Fatalf("RedactURL lost a host: %q", got)
 	}
 }

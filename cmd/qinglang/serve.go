@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/qinglang/qinglang/natsbus"
 	"github.com/qinglang/qinglang/server"
 )
 
@@ -63,7 +64,7 @@ detection pipeline. On SIGTERM or Ctrl-C it finishes the work in hand, then exit
 			if err != nil {
 				return &exitError{code: exitCode(err), err: err}
 			}
-			fmt.Fprintf(c.OutOrStdout(), "清朗已启动 Qinglang is serving at %s\n", m.URL())
+			fmt.Fprintf(c.OutOrStdout(), "清朗已启动 Qinglang is serving at %s\n事件也可发布到 NATS / events may also be published to NATS: %s subject qinglang.in\n", m.URL(), natsbus.RedactURL(m.NATSURL()))
 			<-ctx.Done()
 			cfg.Logger.Info("shutting down: draining in-flight work")
 			sctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
