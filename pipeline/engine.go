@@ -63,10 +63,10 @@ func (e *Engine) Rooms() int { return len(e.rooms) }
 // Process writes one batch in one transaction: the batch's events are
 // stored first (so facts such as orders are visible to every event of the
 // batch, by their ts), then every event not seen before is shown to the
-// detectors in order, and their findings are stored. It
-// commits only if everything succeeded; on error nothing of the batch is
-// kept, and the state of the rooms it touched is dropped (their events will
-// be shown again when the batch is retried).
+// detectors in order, and their findings are stored. It commits only if
+// everything succeeded; on error nothing of the batch is kept, and the
+// state of the rooms it touched is dropped (their events will be shown
+// again when the batch is retried).
 func (e *Engine) Process(ctx context.Context, store qinglang.Store, items []Item) (Result, error) {
 	tx, err := store.Begin(ctx)
 	if err != nil {
