@@ -28,6 +28,9 @@ type Metrics struct {
 	Findings *prometheus.CounterVec
 	// StoreLatency times store operations (commit of a batch, queries).
 	StoreLatency *prometheus.HistogramVec
+	// DetectionFailures counts events stored without detection because the
+	// detectors failed on them every time (a detector bug; see the logs).
+	DetectionFailures prometheus.Counter
 	// HTTPRequests counts API requests by route and status code.
 	HTTPRequests *prometheus.CounterVec
 }
@@ -68,13 +71,17 @@ func New() *Metrics {
 			Help:    "Latency of store operations, by operation.",
 			Buckets: prometheus.ExponentialBuckets(0.0001, 2, 18),
 		}, []string{"op"}),
+		DetectionFailures: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "qinglang_detection_failures_total",
+			Help: "Events stored as evidence without detection because the detectors failed on them every time.",
+		}),
 		HTTPRequests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "qinglang_http_requests_total",
 			Help: "API requests, by route and status code.",
 		}, []string{"route", "code"}),
 	}
 	r.MustRegister(m.EventsIn, m.EventsRejected, m.EventsProcessed, m.EventsDuplicate,
-		m.ProcessingLag, m.Findings, m.StoreLatency, m.HTTPRequests,
+		m.ProcessingLag, m.Findings, m.StoreLatency, m.DetectionFailures, m.HTTPRequests,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -123,10 +123,9 @@ func (e *Engine) apply(ctx context.Context, tx qinglang.Tx, items []Item) (Resul
 			in.Room.observe(ev)
 		}
 		for _, d := range e.detectors {
-			fs, err := d.Detect(ctx, in)
+			fs, err := detect(ctx, d, in)
 			if err != nil {
-				return res, touched, qinglang.Wrap(qinglang.Code(err), err,
-					"检测器 %s 处理事件失败", "detector %s failed on an event", d.Name())
+				return res, touched, err
 			}
 			if res.Findings, err = addFindings(ctx, tx, res.Findings, fs); err != nil {
 				return res, touched, err
@@ -144,6 +143,54 @@ func (e *Engine) apply(ctx context.Context, tx qinglang.Tx, items []Item) (Resul
 		}
 	}
 	return res, touched, nil
+}
+
+// detect runs one detector on one event. A detector that panics is a bug:
+// its panic becomes an EINTERNAL error for this event instead of taking the
+// process down (and, with the batch re-delivered, down again).
+func detect(ctx context.Context, d Detector, in *Input) (fs []qinglang.Finding, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = qinglang.Errorf(qinglang.EINTERNAL, "检测器 %s 在事件 %s 上崩溃：%v",
+				"detector %s panicked on event %s: %v", d.Name(), eventRef(in.Event), r)
+		}
+	}()
+	fs, err = d.Detect(ctx, in)
+	if err != nil {
+		return nil, qinglang.Wrap(qinglang.Code(err), err, "检测器 %s 处理事件 %s 失败",
+			"detector %s failed on event %s", d.Name(), eventRef(in.Event))
+	}
+	return fs, nil
+}
+
+// eventRef names an event in messages: its id, or its type and time.
+func eventRef(ev *qinglang.Event) string {
+	if ev.ID != "" {
+		return ev.ID
+	}
+	return string(ev.Type) + "@" + ev.TS.Format(time.RFC3339Nano)
+}
+
+// Keep stores events as evidence without showing them to the detectors:
+// for an event the detectors fail on every time (see server workers), so
+// that it is kept and its partition moves on.
+func (e *Engine) Keep(ctx context.Context, store qinglang.Store, items []Item) error {
+	tx, err := store.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	events := make([]qinglang.Event, len(items))
+	origins := make([]string, len(items))
+	for i := range items {
+		events[i], origins[i] = items[i].Event, items[i].Origin
+	}
+	if _, err = tx.AddEvents(ctx, events, origins); err == nil {
+		err = tx.Commit()
+	}
+	if err != nil {
+		_ = tx.Rollback()
+	}
+	return err
 }
 
 func addFindings(ctx context.Context, tx qinglang.Tx, to, fs []qinglang.Finding) ([]qinglang.Finding, error) {

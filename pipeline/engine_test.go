@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -226,5 +227,44 @@ func TestRecentKeepsTheLatestEventsInOrder(t *testing.T) {
 	got := r.Recent()
 	if len(got) != recentEvents || got[0].Text != "5" || got[len(got)-1].Text != fmt.Sprint(recentEvents+4) {
 		t.Fatalf("recent = %d events from %s to %s", len(got), got[0].Text, got[len(got)-1].Text)
+	}
+}
+
+// faulty panics on the comment "boom" and fails on the comment "fail".
+type faulty struct{}
+
+func (faulty) Name() string { return "faulty" }
+
+func (faulty) Detect(_ context.Context, in *Input) ([]qinglang.Finding, error) {
+	switch in.Event.Text {
+	case "boom":
+		panic("index out of range")
+	case "fail":
+		return nil, errors.New("bad state")
+	}
+	return nil, nil
+}
+
+func TestDetectorPanicsAndErrorsBecomeErrors(t *testing.T) {
+	s := newMemStore()
+	e := NewEngine(faulty{}, &echo{})
+	for _, text := range []string{"boom", "fail"} {
+		_, err := e.Process(context.Background(), s, []Item{comment("r1", text, text, 0)})
+		if err == nil || qinglang.Code(err) != qinglang.EINTERNAL {
+			t.Fatalf("%s: err = %v, want an internal error", text, err)
+		}
+		if !strings.Contains(err.Error(), "faulty") || !strings.Contains(err.Error(), "r1-"+text) {
+			t.Errorf("%s: error %q should name the detector and the event", text, err)
+		}
+	}
+	if len(s.findings) != 0 {
+		t.Error("a failed batch keeps nothing")
+	}
+	if err := e.Keep(context.Background(), s, []Item{comment("r1", "boom", "boom", 0)}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Process(context.Background(), s, []Item{comment("r1", "boom", "boom", 0), comment("r1", "ok", "ok", 0)})
+	if err != nil || res.Duplicates != 1 || res.Added != 1 {
+		t.Fatalf("after Keep: %+v, %v; want the kept event skipped as seen and the next one processed", res, err)
 	}
 }

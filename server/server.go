@@ -50,6 +50,9 @@ type Config struct {
 	Retention time.Duration
 	Version   string
 	Logger    *slog.Logger
+	// Detectors makes each partition's detector set; nil runs
+	// detect.Default.
+	Detectors func() []pipeline.Detector
 }
 
 func (c *Config) defaults() {
@@ -245,7 +248,13 @@ func (m *Main) close() {
 }
 
 // newEngine gives each partition its own Engine and detectors.
-func newEngine() *pipeline.Engine { return pipeline.NewEngine(detect.Default()...) }
+func (m *Main) newEngine() *pipeline.Engine {
+	detectors := m.cfg.Detectors
+	if detectors == nil {
+		detectors = detect.Default
+	}
+	return pipeline.NewEngine(detectors()...)
+}
 
 // Feed is the live feed of new findings.
 func (m *Main) Feed() qinglang.FindingFeed { return m.bus.Feed() }

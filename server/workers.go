@@ -74,7 +74,7 @@ func (w *workers) engine(partition int) *pipeline.Engine {
 	defer w.mu.Unlock()
 	e, ok := w.engines[partition]
 	if !ok {
-		e = newEngine()
+		e = w.m.newEngine()
 		w.engines[partition] = e
 	}
 	return e
@@ -106,6 +106,9 @@ func (w *workers) handle(ctx context.Context, partition int, msgs []natsbus.Mess
 	start := time.Now()
 	res, err := w.engine(partition).Process(ctx, m.store, items)
 	m.metrics.StoreLatency.WithLabelValues("batch").Observe(time.Since(start).Seconds())
+	if err != nil && qinglang.Code(err) != qinglang.EUNAVAILABLE {
+		res, err = w.isolate(ctx, partition, items, err)
+	}
 	if err != nil {
 		m.log.Error("batch failed; it will be retried", "partition", partition, "messages", len(msgs), "err", err)
 		return err
@@ -127,4 +130,39 @@ func (w *workers) handle(ctx context.Context, partition int, msgs []natsbus.Mess
 		}
 	}
 	return nil
+}
+
+// isolate handles a batch that failed for a reason a retry will not mend
+// (a detector bug, an event the store refuses): its events are processed
+// one at a time, and an event that fails again is stored as evidence
+// without detection, logged and counted, so that one bad event neither
+// stalls its partition nor costs the good events around it. A transient
+// failure on the way returns the error: the bus retries the whole batch,
+// and the events committed here are then skipped as already seen.
+func (w *workers) isolate(ctx context.Context, partition int, items []pipeline.Item, cause error) (pipeline.Result, error) {
+	m := w.m
+	m.log.Error("batch failed; processing its events one by one", "partition", partition, "events", len(items), "err", cause)
+	engine := w.engine(partition)
+	var total pipeline.Result
+	for i := range items {
+		one := items[i : i+1]
+		res, err := engine.Process(ctx, m.store, one)
+		if err == nil {
+			total.Added += res.Added
+			total.Duplicates += res.Duplicates
+			total.Findings = append(total.Findings, res.Findings...)
+			continue
+		}
+		if qinglang.Code(err) == qinglang.EUNAVAILABLE {
+			return total, err
+		}
+		if kerr := engine.Keep(ctx, m.store, one); kerr != nil {
+			return total, kerr
+		}
+		total.Added++
+		m.metrics.DetectionFailures.Inc()
+		m.log.Error("stored an event without detection: the detectors fail on it",
+			"partition", partition, "id", one[0].Event.ID, "origin", one[0].Origin, "err", err)
+	}
+	return total, nil
 }
