@@ -1,0 +1,106 @@
+// Package rules holds Qinglang's rule packs: the data that says which
+// words and numeric claims are false or misleading marketing, where, why
+// (the legal basis) and what to say instead. Packs are YAML files (rules/
+// in the repository holds the default pack, embedded in the binary); users
+// add or override rules without rebuilding.
+package rules
+
+import "github.com/qinglang/qinglang"
+
+// Source is where a text comes from: what the host says, what a viewer
+// writes, or a product's title.
+type Source string
+
+// Text sources.
+const (
+	SourceSpeech  Source = "speech"
+	SourceComment Source = "comment"
+	SourceTitle   Source = "title"
+)
+
+// ClaimType is the kind of false or misleading claim regulators list
+// (SAMR, 2025-09-23), plus counterfeit slang and prices.
+type ClaimType string
+
+// Claim types.
+const (
+	ClaimEntity        ClaimType = "entity"         // the operating entity (who sells)
+	ClaimPerformance   ClaimType = "performance"    // performance, efficacy
+	ClaimFunction      ClaimType = "function"       // function (health, disease)
+	ClaimQuality       ClaimType = "quality"        // quality, absolute terms
+	ClaimOrigin        ClaimType = "origin"         // origin, brand history
+	ClaimHonour        ClaimType = "honour"         // honours, awards, authority
+	ClaimQualification ClaimType = "qualification"  // qualifications, certifications
+	ClaimSales         ClaimType = "sales"          // sales status, scarcity
+	ClaimTransaction   ClaimType = "transaction"    // transaction information
+	ClaimOperatingData ClaimType = "operating_data" // operating data
+	ClaimReview        ClaimType = "review"         // user reviews, testimonials
+	ClaimCounterfeit   ClaimType = "counterfeit"    // counterfeit slang
+	ClaimPrice         ClaimType = "price"          // prices and discounts
+)
+
+// Pack is one rule pack file.
+type Pack struct {
+	// Name identifies the pack ("default"); a later pack's rule with the
+	// same id overrides the earlier one.
+	Name    string `yaml:"pack"`
+	Version int    `yaml:"version"` // the pack format's version: 1
+	Rules   []Rule `yaml:"rules"`
+	// File is where the pack was read from (not in the YAML).
+	File string `yaml:"-"`
+}
+
+// Rule is one rule of a pack.
+//
+// A rule matches a text when one of its terms or patterns occurs in the
+// normalised text (see package textnorm; terms, patterns and exceptions
+// are normalised the same way), the text's category is in scope, the text's
+// source is in Where, and the occurrence does not lie within an occurrence
+// of one of the rule's exceptions.
+type Rule struct {
+	ID        string             `yaml:"id"`         // unique: [a-z0-9._-]+, e.g. "ad.absolute.best"
+	Kind      qinglang.Kind      `yaml:"kind"`       // claim or listing
+	ClaimType ClaimType          `yaml:"claim_type"` // see the constants
+	Severity  qinglang.Severity  `yaml:"severity"`
+	// Categories in scope; empty means every category.
+	Categories []qinglang.Category `yaml:"categories,omitempty"`
+	// ExceptCategories are out of scope even when Categories is empty
+	// (e.g. disease claims are lawful only for drugs).
+	ExceptCategories []qinglang.Category `yaml:"except_categories,omitempty"`
+	// Where limits the sources; empty means every source.
+	Where []Source `yaml:"where,omitempty"`
+	// Terms are literal words or phrases.
+	Terms []string `yaml:"terms,omitempty"`
+	// Patterns are numeric claim patterns: literal text with placeholders
+	// {N} (a number: digits, decimals, Chinese numerals after
+	// normalisation, e.g. 三, 十五, 3.2, 98) and {GAP:k} (up to k runes of
+	// anything). Example: "{N}天瘦{N}斤", "有效率{N}%", "已售{N}万单".
+	Patterns []string `yaml:"patterns,omitempty"`
+	// Exceptions are lawful look-alikes: a match that lies within an
+	// occurrence of an exception is not reported (最近, 第一个链接, 特级).
+	Exceptions []string `yaml:"exceptions,omitempty"`
+	Basis      string   `yaml:"basis"`    // legal or platform basis, Chinese
+	BasisEN    string   `yaml:"basis_en"` // the same in English
+	Message    string   `yaml:"message"`  // what is wrong, Chinese
+	MessageEN  string   `yaml:"message_en"`
+	// Rewrite is an optional compliant way to say it.
+	Rewrite   string   `yaml:"rewrite,omitempty"`
+	RewriteEN string   `yaml:"rewrite_en,omitempty"`
+	Examples  Examples `yaml:"examples"`
+	// Line is the rule's line in its file (not in the YAML).
+	Line int `yaml:"-"`
+}
+
+// Examples are texts the rule must and must not match; `qinglang rules
+// test` runs them. Every rule has at least one of each.
+type Examples struct {
+	Match   []Example `yaml:"match"`
+	NoMatch []Example `yaml:"no_match"`
+}
+
+// Example is one example text with its context.
+type Example struct {
+	Text     string            `yaml:"text"`
+	Category qinglang.Category `yaml:"category,omitempty"` // default "general"
+	Where    Source            `yaml:"where,omitempty"`    // default "speech"
+}
