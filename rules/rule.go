@@ -58,10 +58,10 @@ type Pack struct {
 // source is in Where, and the occurrence does not lie within an occurrence
 // of one of the rule's exceptions.
 type Rule struct {
-	ID        string             `yaml:"id"`         // unique: [a-z0-9._-]+, e.g. "ad.absolute.best"
-	Kind      qinglang.Kind      `yaml:"kind"`       // claim or listing
-	ClaimType ClaimType          `yaml:"claim_type"` // see the constants
-	Severity  qinglang.Severity  `yaml:"severity"`
+	ID        string            `yaml:"id"`         // unique: [a-z0-9._-]+, e.g. "ad.absolute.best"
+	Kind      qinglang.Kind     `yaml:"kind"`       // claim or listing
+	ClaimType ClaimType         `yaml:"claim_type"` // see the constants
+	Severity  qinglang.Severity `yaml:"severity"`
 	// Categories in scope; empty means every category.
 	Categories []qinglang.Category `yaml:"categories,omitempty"`
 	// ExceptCategories are out of scope even when Categories is empty
