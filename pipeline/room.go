@@ -32,6 +32,14 @@ func newRoom(key qinglang.RoomKey) *Room {
 	return &Room{Key: key}
 }
 
+// NewRoom returns an empty room state, for detectors' tests and tools that
+// run a detector outside an Engine. Observe feeds it events.
+func NewRoom(key qinglang.RoomKey) *Room { return newRoom(key) }
+
+// Observe records an event in the room as an Engine does before the
+// detectors see it.
+func (r *Room) Observe(ev *qinglang.Event) { r.observe(ev) }
+
 // State returns the detector state stored under name, creating it with
 // init on first use. Each detector uses its own name.
 func (r *Room) State(name string, init func() any) any {

@@ -18,6 +18,18 @@ const (
 	SourceTitle   Source = "title"
 )
 
+// Sources lists every text source.
+var Sources = []Source{SourceSpeech, SourceComment, SourceTitle}
+
+// Known reports whether s is one of the sources.
+func (s Source) Known() bool {
+	switch s {
+	case SourceSpeech, SourceComment, SourceTitle:
+		return true
+	}
+	return false
+}
+
 // ClaimType is the kind of false or misleading claim regulators list
 // (SAMR, 2025-09-23), plus counterfeit slang and prices.
 type ClaimType string
@@ -39,6 +51,21 @@ const (
 	ClaimPrice         ClaimType = "price"          // prices and discounts
 )
 
+// ClaimTypes lists every claim type.
+var ClaimTypes = []ClaimType{ClaimEntity, ClaimPerformance, ClaimFunction, ClaimQuality,
+	ClaimOrigin, ClaimHonour, ClaimQualification, ClaimSales, ClaimTransaction,
+	ClaimOperatingData, ClaimReview, ClaimCounterfeit, ClaimPrice}
+
+// Known reports whether c is one of the claim types.
+func (c ClaimType) Known() bool {
+	for _, k := range ClaimTypes {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
 // Pack is one rule pack file.
 type Pack struct {
 	// Name identifies the pack ("default"); a later pack's rule with the
@@ -58,7 +85,7 @@ type Pack struct {
 // source is in Where, and the occurrence does not lie within an occurrence
 // of one of the rule's exceptions.
 type Rule struct {
-	ID        string            `yaml:"id"`         // unique: [a-z0-9._-]+, e.g. "ad.absolute.best"
+	ID        string            `yaml:"id"`         // unique: [a-z0-9][a-z0-9._-]*, at most 64 bytes, e.g. "ad.absolute.best"
 	Kind      qinglang.Kind     `yaml:"kind"`       // claim or listing
 	ClaimType ClaimType         `yaml:"claim_type"` // see the constants
 	Severity  qinglang.Severity `yaml:"severity"`

@@ -57,7 +57,9 @@ func Run(ctx context.Context, r io.Reader, opt Options) (rep Report, err error) 
 
 	detectors := opt.Detectors
 	if detectors == nil {
-		detectors = detect.Default()
+		if detectors, err = detect.Default(); err != nil {
+			return rep, err
+		}
 	}
 	engine := pipeline.NewEngine(detectors...)
 	batch := make([]pipeline.Item, 0, batchSize)

@@ -31,7 +31,11 @@ func (buggy) Detect(_ context.Context, in *pipeline.Input) ([]qinglang.Finding, 
 // detection and counted, and everything around it is processed as usual.
 func TestEventADetectorPanicsOn(t *testing.T) {
 	cfg, logs := testConfig(t, t.TempDir())
-	cfg.Detectors = func() []pipeline.Detector { return append([]pipeline.Detector{buggy{}}, detect.Default()...) }
+	builtin, err := detect.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Detectors = func() []pipeline.Detector { return append([]pipeline.Detector{buggy{}}, builtin...) }
 	m := startServer(t, cfg, logs)
 
 	postOK(t, m, lines(

@@ -24,6 +24,7 @@ import (
 	"github.com/qinglang/qinglang/natsbus"
 	"github.com/qinglang/qinglang/pipeline"
 	"github.com/qinglang/qinglang/postgres"
+	"github.com/qinglang/qinglang/rules"
 	"github.com/qinglang/qinglang/sqlite"
 )
 
@@ -50,8 +51,10 @@ type Config struct {
 	Retention time.Duration
 	Version   string
 	Logger    *slog.Logger
-	// Detectors makes each partition's detector set; nil runs
-	// detect.Default.
+	// RulesDirs are folders of rule packs loaded after the built-in pack.
+	RulesDirs []string
+	// Detectors makes each partition's detector set; nil runs the
+	// built-in detectors with the rule packs.
 	Detectors func() []pipeline.Detector
 }
 
@@ -75,16 +78,18 @@ func (c *Config) defaults() {
 
 // Main is a running server.
 type Main struct {
-	cfg      Config
-	log      *slog.Logger
-	metrics  *metrics.Metrics
-	store    qinglang.Store
-	embedded *natsbus.Embedded
-	natsURL  string
-	bus      *natsbus.Bus
-	api      *httpapi.Server
-	http     *http.Server
-	addr     net.Addr
+	cfg     Config
+	log     *slog.Logger
+	metrics *metrics.Metrics
+	store   qinglang.Store
+	// detectors is the process's detector set (rules reload through it).
+	detectors *detect.Set
+	embedded  *natsbus.Embedded
+	natsURL   string
+	bus       *natsbus.Bus
+	api       *httpapi.Server
+	http      *http.Server
+	addr      net.Addr
 
 	// processed counts the events the workers committed.
 	processed atomic.Int64
@@ -107,6 +112,13 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 	}()
 	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
 		return nil, qinglang.Wrap(qinglang.EUNAVAILABLE, err, "无法创建数据目录 %s", "cannot create the data directory %s", cfg.DataDir)
+	}
+	rs, err := rules.Load(cfg.RulesDirs...)
+	if err != nil {
+		return nil, err
+	}
+	if m.detectors, err = detect.NewSet(rs); err != nil {
+		return nil, err
 	}
 	if m.store, err = openStore(ctx, cfg); err != nil {
 		return nil, err
@@ -251,7 +263,7 @@ func (m *Main) close() {
 func (m *Main) newEngine() *pipeline.Engine {
 	detectors := m.cfg.Detectors
 	if detectors == nil {
-		detectors = detect.Default
+		detectors = m.detectors.Detectors
 	}
 	return pipeline.NewEngine(detectors()...)
 }

@@ -10,18 +10,36 @@ import (
 	"testing"
 )
 
-// TestScanContractExample scans the contract's own example: valid, and its
-// only order comes after the listing, so no price can be compared.
+// TestScanContractExample scans the contract's own example: it is valid;
+// its only order comes after the listing, so no price can be compared; its
+// speech and comment make the false claims the example was written to show.
 func TestScanContractExample(t *testing.T) {
-	r := runCLI(t, nil, "scan", "testdata/example.jsonl")
-	if r.code != exitOK {
-		t.Fatalf("exit %d, want 0\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
-	}
-	if !strings.Contains(r.stdout, "no findings") {
-		t.Errorf("stdout %q does not say no findings", r.stdout)
+	r := runCLI(t, nil, "scan", "--format", "ndjson", "testdata/example.jsonl")
+	if r.code != exitFindings {
+		t.Fatalf("exit %d, want 1\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
 	if !strings.Contains(r.stderr, "events 5,") || !strings.Contains(r.stderr, "rejected 0") {
 		t.Errorf("stderr %q: want 5 events, 0 rejected", r.stderr)
+	}
+	byEvent := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var f struct {
+			Rule     string   `json:"rule"`
+			EventIDs []string `json:"event_ids"`
+		}
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatalf("line %q: %v", line, err)
+		}
+		if f.Rule == "price.fake_original" {
+			t.Errorf("no price can be compared in the example, got %s", line)
+		}
+		for _, id := range f.EventIDs {
+			byEvent[id] = append(byEvent[id], f.Rule)
+		}
+	}
+	// e3: 吃了它三天瘦五斤，全网销量第一 (two claims); e4: a testimonial.
+	if len(byEvent["e3"]) < 2 || len(byEvent["e4"]) < 1 {
+		t.Errorf("findings by event = %v, want at least two on the speech e3 and one on the comment e4", byEvent)
 	}
 }
 

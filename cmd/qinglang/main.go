@@ -97,7 +97,8 @@ finds violations as they happen, and explains each finding with evidence and leg
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: exitBadInput, err: fmt.Errorf("%w\n%s", err, c.UsageString())}
 	})
-	root.AddCommand(newVersionCmd(), newScanCmd(), newServeCmd(), newSimCmd(), newDemoCmd(), newLoadCmd())
+	root.AddCommand(newVersionCmd(), newScanCmd(), newServeCmd(), newSimCmd(), newDemoCmd(), newLoadCmd(),
+		newLintCmd(), newRulesCmd(), newEvalCmd())
 	for _, c := range root.Commands() {
 		c.SilenceUsage = true
 		// Wrong arguments are a usage mistake: exit 2, like a wrong flag.

@@ -26,6 +26,7 @@ func serveFlags(c *cobra.Command, cfg *server.Config) {
 	f.IntVar(&cfg.NATSPort, "nats-port", envInt("QINGLANG_NATS_PORT", 0), "内嵌 NATS 的客户端端口（0 为任意空闲端口）/ embedded NATS client port (0: any free port) [QINGLANG_NATS_PORT]")
 	f.IntVar(&cfg.Partitions, "partitions", envInt("QINGLANG_PARTITIONS", 8), "日志分区数（按平台+直播间）/ log partitions (by platform+room) [QINGLANG_PARTITIONS]")
 	f.Int64Var(&cfg.MaxBodyBytes, "max-body", int64(envInt("QINGLANG_MAX_BODY", 16<<20)), "POST /v1/events 请求体上限（字节）/ body limit of POST /v1/events in bytes [QINGLANG_MAX_BODY]")
+	rulesDirs(c, &cfg.RulesDirs)
 	f.DurationVar(&cfg.Retention, "log-retention", 7*24*time.Hour, "事件日志保留时长（证据另存于数据库）/ how long the event log keeps events (evidence stays in the database)")
 }
 

@@ -1,0 +1,242 @@
+// Package claimmatch finds the claims of a rule pack in live-room texts:
+// speech transcripts, comments and product titles. One Aho–Corasick
+// automaton over the normalised text holds every term, every exception and
+// an anchor of every numeric pattern; a pattern is verified around its
+// anchor. A Matcher is compiled once per pack and is safe for concurrent
+// use; a Scanner (one per goroutine) reuses its buffers so that a text with
+// no match costs no allocation.
+package claimmatch
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/rules"
+)
+
+// Context is where a text comes from. An empty Category means general; an
+// empty Where means the source is unknown and every rule's Where admits it.
+type Context struct {
+	Category qinglang.Category
+	Where    rules.Source
+}
+
+// Match is one occurrence of a rule in a text.
+type Match struct {
+	RuleID string
+	// Start and End are byte offsets in the original text.
+	Start, End int
+	// NormStart and NormEnd are byte offsets in the normalised text.
+	NormStart, NormEnd int
+	// Text is the original text of the span, Text == text[Start:End].
+	Text string
+	// Numbers are the values of the pattern's {N} placeholders, in order;
+	// nil for a term.
+	Numbers []float64
+}
+
+// use is what one keyword of the automaton stands for in one rule.
+type use struct {
+	rule int32
+	kind useKind
+	pat  int32 // useAnchor: index into Matcher.patterns
+}
+
+type useKind uint8
+
+const (
+	useTerm useKind = iota
+	useAnchor
+	useException // only while compiling: exceptions live in ruleInfo
+)
+
+// ruleInfo is a rule's identity and scope.
+type ruleInfo struct {
+	id string
+	// catMask has bit i set when qinglang.Categories[i] is in scope;
+	// whereMask bit i when knownSources[i] is admitted.
+	catMask   uint32
+	whereMask uint8
+	// excKw are the keywords of the rule's exceptions, sorted.
+	excKw  []int32
+	cats   []qinglang.Category
+	except []qinglang.Category
+	where  []rules.Source
+}
+
+var knownSources = [...]rules.Source{rules.SourceSpeech, rules.SourceComment, rules.SourceTitle}
+
+// Matcher is compiled once from a rule set and is safe for concurrent use.
+type Matcher struct {
+	ac       *automaton
+	useOff   []int32 // uses of keyword k: uses[useOff[k]:useOff[k+1]]
+	uses     []use
+	isExc    []bool // keyword k is some rule's exception
+	rules    []ruleInfo
+	patterns []*pattern
+	maxNums  int
+	pool     sync.Pool
+}
+
+// Compile builds the matcher of rs. Terms, exceptions and pattern literals
+// are normalised like the texts they are matched against.
+func Compile(rs []rules.Rule) (*Matcher, error) {
+	m := &Matcher{}
+	keyID := map[string]int32{}
+	var keys []string
+	var kwUses [][]use
+	add := func(key string, u use) {
+		k, ok := keyID[key]
+		if !ok {
+			k = int32(len(keys))
+			keyID[key] = k
+			keys = append(keys, key)
+			kwUses = append(kwUses, nil)
+		}
+		if u.kind != useAnchor && slices.Contains(kwUses[k], u) {
+			return // two spellings of one term
+		}
+		kwUses[k] = append(kwUses[k], u)
+	}
+	ids := map[string]bool{}
+	for i := range rs {
+		r := &rs[i]
+		if ids[r.ID] {
+			return nil, qinglang.Errorf(qinglang.EINVALID, "规则 %q 重复", "rule %q: duplicate id", r.ID)
+		}
+		ids[r.ID] = true
+		ri := int32(i)
+		m.rules = append(m.rules, scopeOf(r))
+		for _, term := range r.Terms {
+			n := normalizeString(term)
+			if n == "" {
+				return nil, qinglang.Errorf(qinglang.EINVALID, "规则 %q：词 %q 规范化后为空", "rule %q: term %q is empty once normalised", r.ID, term)
+			}
+			add(n, use{rule: ri, kind: useTerm})
+		}
+		for _, ex := range r.Exceptions {
+			n := normalizeString(ex)
+			if n == "" {
+				return nil, qinglang.Errorf(qinglang.EINVALID, "规则 %q：例外 %q 规范化后为空", "rule %q: exception %q is empty once normalised", r.ID, ex)
+			}
+			add(n, use{rule: ri, kind: useException})
+		}
+		for _, p := range r.Patterns {
+			pt, err := compilePattern(ri, p)
+			if err != nil {
+				return nil, ruleError(r.ID, err)
+			}
+			m.maxNums = max(m.maxNums, pt.nums)
+			add(pt.parts[pt.anchor].lit, use{rule: ri, kind: useAnchor, pat: int32(len(m.patterns))})
+			m.patterns = append(m.patterns, pt)
+		}
+	}
+	m.useOff = make([]int32, len(keys)+1)
+	m.isExc = make([]bool, len(keys))
+	for k, us := range kwUses {
+		for _, u := range us {
+			if u.kind == useException {
+				m.isExc[k] = true
+				ri := &m.rules[u.rule]
+				ri.excKw = append(ri.excKw, int32(k))
+			} else {
+				m.uses = append(m.uses, u)
+			}
+		}
+		m.useOff[k+1] = int32(len(m.uses))
+	}
+	for i := range m.rules {
+		slices.Sort(m.rules[i].excKw)
+	}
+	m.ac = newAutomaton(keys)
+	m.pool.New = func() any { return m.NewScanner() }
+	return m, nil
+}
+
+// ruleError names the rule in a pattern's error, keeping its code.
+func ruleError(id string, err error) error {
+	e := &qinglang.Error{Code: qinglang.Code(err), Message: err.Error(), MessageEN: err.Error()}
+	var qe *qinglang.Error
+	if errors.As(err, &qe) {
+		e.Message, e.MessageEN = qe.Message, qe.MessageEN
+	}
+	e.Message = fmt.Sprintf("规则 %q：%s", id, e.Message)
+	e.MessageEN = fmt.Sprintf("rule %q: %s", id, e.MessageEN)
+	return e
+}
+
+func scopeOf(r *rules.Rule) ruleInfo {
+	ri := ruleInfo{id: r.ID, cats: r.Categories, except: r.ExceptCategories, where: r.Where}
+	for i, c := range qinglang.Categories {
+		if (len(r.Categories) == 0 || slices.Contains(r.Categories, c)) && !slices.Contains(r.ExceptCategories, c) {
+			ri.catMask |= 1 << i
+		}
+	}
+	for i, w := range knownSources {
+		if len(r.Where) == 0 || slices.Contains(r.Where, w) {
+			ri.whereMask |= 1 << i
+		}
+	}
+	return ri
+}
+
+// scope is a Context resolved once per scan.
+type scope struct {
+	ctx      Context
+	catBit   int // index in qinglang.Categories, -1 unknown
+	whereBit int // index in knownSources, -1 unknown, -2 any
+}
+
+func resolve(ctx Context) scope {
+	sc := scope{ctx: ctx, catBit: -1, whereBit: -1}
+	if ctx.Category == "" {
+		ctx.Category = qinglang.CatGeneral
+		sc.ctx.Category = ctx.Category
+	}
+	for i, c := range qinglang.Categories {
+		if c == ctx.Category {
+			sc.catBit = i
+			break
+		}
+	}
+	if ctx.Where == "" {
+		sc.whereBit = -2
+	}
+	for i, w := range knownSources {
+		if w == ctx.Where {
+			sc.whereBit = i
+		}
+	}
+	return sc
+}
+
+// applies reports whether the rule is in scope.
+func (sc *scope) applies(ri *ruleInfo) bool {
+	if sc.catBit >= 0 {
+		if ri.catMask&(1<<sc.catBit) == 0 {
+			return false
+		}
+	} else if (len(ri.cats) > 0 && !slices.Contains(ri.cats, sc.ctx.Category)) || slices.Contains(ri.except, sc.ctx.Category) {
+		return false
+	}
+	switch {
+	case sc.whereBit == -2:
+		return true
+	case sc.whereBit >= 0:
+		return ri.whereMask&(1<<sc.whereBit) != 0
+	}
+	return len(ri.where) == 0 || slices.Contains(ri.where, sc.ctx.Where)
+}
+
+// Scan normalises text and returns the rule matches in order of Start
+// (then rule id); per rule, matches do not overlap (leftmost-longest). It
+// borrows a Scanner from a pool; hot paths hold their own Scanner.
+func (m *Matcher) Scan(text string, ctx Context) []Match {
+	s := m.pool.Get().(*Scanner)
+	out := s.Scan(text, ctx, nil)
+	m.pool.Put(s)
+	return out
+}

@@ -1,0 +1,219 @@
+package claimmatch
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/rules"
+)
+
+// part is one compiled part of a pattern; literals are normalised.
+type part struct {
+	kind rules.PartKind
+	lit  string // Literal: normalised text
+	max  int    // Gap: most runes
+	num  int    // Number: index among the pattern's numbers
+}
+
+// pattern is a compiled numeric claim pattern, found through its anchor:
+// its longest literal part, a keyword of the automaton.
+type pattern struct {
+	rule   int32
+	parts  []part
+	anchor int // index of the anchor part
+	nums   int // how many {N}
+}
+
+// compilePattern parses and normalises p.
+func compilePattern(rule int32, p string) (*pattern, error) {
+	raw, err := rules.ParsePattern(p)
+	if err != nil {
+		return nil, err
+	}
+	pt := &pattern{rule: rule, anchor: -1}
+	for i, rp := range raw {
+		q := part{kind: rp.Kind, max: rp.Max}
+		switch rp.Kind {
+		case rules.Literal:
+			before := i > 0 && raw[i-1].Kind == rules.Number
+			after := i+1 < len(raw) && raw[i+1].Kind == rules.Number
+			q.lit = normalizeLiteral(rp.Text, before, after)
+			if q.lit == "" {
+				return nil, qinglang.Errorf(qinglang.EINVALID, "模式 %q：文字 %q 规范化后为空", "pattern %q: literal %q is empty once normalised", p, rp.Text)
+			}
+			if pt.anchor < 0 || len(q.lit) > len(pt.parts[pt.anchor].lit) {
+				pt.anchor = i
+			}
+		case rules.Number:
+			q.num = pt.nums
+			pt.nums++
+		}
+		pt.parts = append(pt.parts, q)
+	}
+	if pt.anchor < 0 {
+		return nil, qinglang.Errorf(qinglang.EINVALID, "模式 %q 没有文字", "pattern %q has no literal text", p)
+	}
+	return pt, nil
+}
+
+// normalizeLiteral normalises a literal part in the context of the numbers
+// around it, so that punctuation kept only next to digits ("98%") survives:
+// a digit stands in for each neighbouring {N} and is cut off again.
+func normalizeLiteral(lit string, numBefore, numAfter bool) string {
+	s := lit
+	if numBefore {
+		s = "0" + s
+	}
+	if numAfter {
+		s += "0"
+	}
+	n := normalizeString(s)
+	ok := true
+	if numBefore {
+		n, ok = strings.CutPrefix(n, "0")
+	}
+	if ok && numAfter {
+		n, ok = strings.CutSuffix(n, "0")
+	}
+	if !ok {
+		return normalizeString(lit)
+	}
+	return n
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// match verifies the pattern around an occurrence of its anchor ending at
+// byte end of t. It returns the span and writes the numbers into nums
+// (len(nums) >= p.nums).
+func (p *pattern) match(t string, end int, nums []float64) (start, stop int, ok bool) {
+	as := end - len(p.parts[p.anchor].lit)
+	start, ok = p.back(t, p.anchor-1, as, nums)
+	if !ok {
+		return 0, 0, false
+	}
+	stop, ok = p.fwd(t, p.anchor+1, end, nums)
+	return start, stop, ok
+}
+
+// fwd matches parts[j:] from byte pos and returns where they end; gaps
+// take the fewest runes that let the rest match.
+func (p *pattern) fwd(t string, j, pos int, nums []float64) (int, bool) {
+	if j == len(p.parts) {
+		return pos, true
+	}
+	q := &p.parts[j]
+	switch q.kind {
+	case rules.Literal:
+		if !strings.HasPrefix(t[pos:], q.lit) {
+			return 0, false
+		}
+		return p.fwd(t, j+1, pos+len(q.lit), nums)
+	case rules.Number:
+		if pos > 0 && (isDigit(t[pos-1]) || t[pos-1] == '.') {
+			return 0, false // inside a number
+		}
+		e := numberEnd(t, pos)
+		if e == pos {
+			return 0, false
+		}
+		v, err := strconv.ParseFloat(t[pos:e], 64)
+		if err != nil {
+			return 0, false
+		}
+		nums[q.num] = v
+		return p.fwd(t, j+1, e, nums)
+	default: // gap
+		for g := 0; ; g++ {
+			if e, ok := p.fwd(t, j+1, pos, nums); ok {
+				return e, true
+			}
+			if g == q.max || pos == len(t) {
+				return 0, false
+			}
+			_, size := utf8.DecodeRuneInString(t[pos:])
+			pos += size
+		}
+	}
+}
+
+// back matches parts[:j+1] backwards, the last ending at byte pos, and
+// returns where the first begins.
+func (p *pattern) back(t string, j, pos int, nums []float64) (int, bool) {
+	if j < 0 {
+		return pos, true
+	}
+	q := &p.parts[j]
+	switch q.kind {
+	case rules.Literal:
+		if !strings.HasSuffix(t[:pos], q.lit) {
+			return 0, false
+		}
+		return p.back(t, j-1, pos-len(q.lit), nums)
+	case rules.Number:
+		if pos < len(t) && isDigit(t[pos]) {
+			return 0, false
+		}
+		s := numberStart(t, pos)
+		if s == pos {
+			return 0, false
+		}
+		v, err := strconv.ParseFloat(t[s:pos], 64)
+		if err != nil {
+			return 0, false
+		}
+		nums[q.num] = v
+		return p.back(t, j-1, s, nums)
+	default: // gap
+		for g := 0; ; g++ {
+			if s, ok := p.back(t, j-1, pos, nums); ok {
+				return s, true
+			}
+			if g == q.max || pos == 0 {
+				return 0, false
+			}
+			_, size := utf8.DecodeLastRuneInString(t[:pos])
+			pos -= size
+		}
+	}
+}
+
+// numberEnd returns the end of the number starting at pos: ASCII digits
+// with at most one '.' between digits; pos when there is none.
+func numberEnd(t string, pos int) int {
+	i := pos
+	for i < len(t) && isDigit(t[i]) {
+		i++
+	}
+	if i == pos {
+		return pos
+	}
+	if i+1 < len(t) && t[i] == '.' && isDigit(t[i+1]) {
+		i++
+		for i < len(t) && isDigit(t[i]) {
+			i++
+		}
+	}
+	return i
+}
+
+// numberStart is numberEnd backwards: the start of the number ending at
+// pos.
+func numberStart(t string, pos int) int {
+	i := pos
+	for i > 0 && isDigit(t[i-1]) {
+		i--
+	}
+	if i == pos {
+		return pos
+	}
+	if i >= 2 && t[i-1] == '.' && isDigit(t[i-2]) {
+		i--
+		for i > 0 && isDigit(t[i-1]) {
+			i--
+		}
+	}
+	return i
+}

@@ -1,0 +1,218 @@
+// Package claims finds false or misleading marketing in what is said and
+// written in a live room: host speech, bullet comments and listing titles,
+// matched against the rule packs (package rules) with one automaton
+// (package claimmatch).
+//
+// Speech arrives as ASR segments that split sentences, so speech is matched
+// over a window of the room's recent segments: "吃了三天" + "瘦了五斤" is one
+// claim, reported once, when the segment that completes it arrives.
+package claims
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/claimmatch"
+	"github.com/qinglang/qinglang/pipeline"
+	"github.com/qinglang/qinglang/rules"
+)
+
+// Window bounds: a claim may span the current segment and the ones before
+// it within this many segments and this much time.
+const (
+	windowSegments = 3
+	windowSpan     = 30 * time.Second
+)
+
+// Detector is the claims detector. Its rules can be swapped while it runs
+// (Reload); each Detect uses one consistent rule set.
+type Detector struct {
+	current atomic.Pointer[compiled]
+}
+
+type compiled struct {
+	rules   map[string]rules.Rule // by id
+	matcher *claimmatch.Matcher
+}
+
+// New compiles the rule set.
+func New(set *rules.Set) (*Detector, error) {
+	d := &Detector{}
+	if err := d.Reload(set); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Reload compiles set and, only if that succeeds, swaps it in.
+func (d *Detector) Reload(set *rules.Set) error {
+	m, err := claimmatch.Compile(set.Rules)
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]rules.Rule, len(set.Rules))
+	for _, r := range set.Rules {
+		byID[r.ID] = r
+	}
+	d.current.Store(&compiled{rules: byID, matcher: m})
+	return nil
+}
+
+var _ pipeline.Detector = (*Detector)(nil)
+
+// Name implements pipeline.Detector.
+func (d *Detector) Name() string { return "claims" }
+
+// roomState is what the detector keeps per room.
+type roomState struct {
+	// category is the category of the product last listed in the room:
+	// what the host and the viewers are talking about.
+	category qinglang.Category
+	// segments are the room's recent speech segments, oldest first.
+	segments []segment
+}
+
+type segment struct {
+	id   string
+	ts   time.Time
+	text string
+}
+
+// Evidence is what a claims finding shows.
+type Evidence struct {
+	Where     rules.Source      `json:"where"`
+	Category  qinglang.Category `json:"category"`
+	Text      string            `json:"text"`    // the text matched against (for speech: the window)
+	Matched   string            `json:"matched"` // the original span that matched
+	Start     int               `json:"start"`   // byte offsets of Matched in Text
+	End       int               `json:"end"`
+	Numbers   []float64         `json:"numbers,omitempty"`
+	ClaimType rules.ClaimType   `json:"claim_type"`
+	Message   string            `json:"message"`
+	MessageEN string            `json:"message_en"`
+	Rewrite   string            `json:"rewrite,omitempty"`
+	RewriteEN string            `json:"rewrite_en,omitempty"`
+	Product   string            `json:"product,omitempty"`
+}
+
+// Detect implements pipeline.Detector.
+func (d *Detector) Detect(_ context.Context, in *pipeline.Input) ([]qinglang.Finding, error) {
+	ev := in.Event
+	c := d.current.Load()
+	var st *roomState
+	if in.Room != nil {
+		st = in.Room.State("claims", func() any { return &roomState{} }).(*roomState)
+	}
+	switch ev.Type {
+	case qinglang.Listing:
+		if st != nil && ev.Category != "" {
+			st.category = ev.Category
+		}
+		return d.findings(c, ev, rules.SourceTitle, ev.Category, ev.Title, 0, []string{ev.ID}), nil
+	case qinglang.Comment:
+		return d.findings(c, ev, rules.SourceComment, st.categoryOr(), ev.Text, 0, []string{ev.ID}), nil
+	case qinglang.Speech:
+		if st == nil {
+			return d.findings(c, ev, rules.SourceSpeech, "", ev.Text, 0, []string{ev.ID}), nil
+		}
+		text, from, ids := st.window(ev)
+		return d.findings(c, ev, rules.SourceSpeech, st.categoryOr(), text, from, ids), nil
+	}
+	return nil, nil
+}
+
+func (st *roomState) categoryOr() qinglang.Category {
+	if st == nil || st.category == "" {
+		return qinglang.CatGeneral
+	}
+	return st.category
+}
+
+// window adds the segment to the room's recent speech and returns the text
+// to match (recent segments joined), the byte offset where the new segment
+// starts in it, and the ids of the segments it holds.
+func (st *roomState) window(ev *qinglang.Event) (text string, from int, ids []string) {
+	keep := st.segments[:0]
+	for _, s := range st.segments {
+		if ev.TS.Sub(s.ts) <= windowSpan {
+			keep = append(keep, s)
+		}
+	}
+	if len(keep) >= windowSegments {
+		keep = keep[len(keep)-windowSegments+1:]
+	}
+	st.segments = append(keep, segment{id: ev.ID, ts: ev.TS, text: ev.Text})
+	var b strings.Builder
+	for i, s := range st.segments {
+		if i == len(st.segments)-1 {
+			from = b.Len()
+		}
+		b.WriteString(s.text)
+		if s.id != "" {
+			ids = append(ids, s.id)
+		}
+	}
+	return b.String(), from, ids
+}
+
+// findings matches text and reports every match that ends in text[from:]
+// (earlier ones were reported with an earlier segment).
+func (d *Detector) findings(c *compiled, ev *qinglang.Event, where rules.Source, cat qinglang.Category, text string, from int, ids []string) []qinglang.Finding {
+	if text == "" {
+		return nil
+	}
+	if cat == "" {
+		cat = qinglang.CatGeneral
+	}
+	var out []qinglang.Finding
+	for _, m := range c.matcher.Scan(text, claimmatch.Context{Category: cat, Where: where}) {
+		if m.End <= from {
+			continue
+		}
+		r, ok := c.rules[m.RuleID]
+		if !ok {
+			continue
+		}
+		ev2 := Evidence{Where: where, Category: cat, Text: text, Matched: m.Text, Start: m.Start, End: m.End,
+			Numbers: m.Numbers, ClaimType: r.ClaimType, Message: r.Message, MessageEN: r.MessageEN,
+			Rewrite: r.Rewrite, RewriteEN: r.RewriteEN, Product: ev.Product}
+		raw, err := json.Marshal(ev2)
+		if err != nil {
+			continue
+		}
+		eventIDs := ids
+		if m.Start >= from && ev.ID != "" {
+			eventIDs = []string{ev.ID} // the claim lies in the new segment alone
+		}
+		out = append(out, qinglang.Finding{
+			Kind:      r.Kind,
+			Rule:      r.ID,
+			Severity:  r.Severity,
+			Platform:  ev.Platform,
+			Room:      ev.Room,
+			TS:        ev.TS,
+			EventIDs:  append([]string(nil), eventIDs...),
+			Summary:   fmt.Sprintf("「%s」%s", m.Text, r.Message),
+			SummaryEN: fmt.Sprintf("%q: %s", m.Text, r.MessageEN),
+			Basis:     r.Basis,
+			BasisEN:   r.BasisEN,
+			Evidence:  raw,
+			DedupKey:  fmt.Sprintf("%s|%s|%d|%s", eventKey(ev), where, m.End-from, m.Text),
+		})
+	}
+	return out
+}
+
+// eventKey identifies the event a finding is made on: its id, or for an
+// event without one its type, time and author.
+func eventKey(ev *qinglang.Event) string {
+	if ev.ID != "" {
+		return ev.ID
+	}
+	return fmt.Sprintf("%s@%s@%s%s%s", ev.Type, ev.TS.Format(time.RFC3339Nano), ev.User, ev.Speaker, ev.Product)
+}
