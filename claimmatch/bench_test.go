@@ -239,3 +239,32 @@ func BenchmarkAutomatonNormalized(b *testing.B) {
 	}
 	reportRate(b)
 }
+
+// BenchmarkScanDefaultPack is the full screening of one comment with the
+// built-in default pack, and BenchmarkBareAutomatonDefaultPack the bare
+// automaton of that pack over the same raw bytes, in the same run.
+func BenchmarkScanDefaultPack(b *testing.B) {
+	benchScan(b, defaultPackMatcher(b))
+}
+
+func BenchmarkBareAutomatonDefaultPack(b *testing.B) {
+	m := defaultPackMatcher(b)
+	var hits []hit
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		hits = m.ac.find(comments[i%len(comments)], hits[:0])
+	}
+	reportRate(b)
+}
+
+func defaultPackMatcher(b *testing.B) *Matcher {
+	set, err := rules.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := Compile(set.Rules)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m
+}

@@ -3,6 +3,7 @@
 package detect
 
 import (
+	"github.com/qinglang/qinglang/claimmatch"
 	"github.com/qinglang/qinglang/detect/claims"
 	"github.com/qinglang/qinglang/detect/pricecheck"
 	"github.com/qinglang/qinglang/pipeline"
@@ -35,6 +36,10 @@ func (s *Set) Detectors() []pipeline.Detector {
 
 // Reload swaps in new rule packs; on error the running ones stay.
 func (s *Set) Reload(rs *rules.Set) error { return s.claims.Reload(rs) }
+
+// Rules returns the rule set the claims detector runs now and its compiled
+// matcher (what lint should check against, after any reload).
+func (s *Set) Rules() (*rules.Set, *claimmatch.Matcher) { return s.claims.Rules() }
 
 // Default returns the detectors with the built-in rule pack.
 func Default() ([]pipeline.Detector, error) {

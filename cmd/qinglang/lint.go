@@ -1,46 +1,16 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/claimmatch"
-	"github.com/qinglang/qinglang/rules"
+	"github.com/qinglang/qinglang/lint"
 )
-
-// lintFinding is one problem lint reports.
-type lintFinding struct {
-	Line      int               `json:"line"`
-	Column    int               `json:"column"` // 1-based, in characters
-	Rule      string            `json:"rule"`
-	Severity  qinglang.Severity `json:"severity"`
-	Matched   string            `json:"matched"`
-	Text      string            `json:"text"`
-	Category  qinglang.Category `json:"category"`
-	Message   string            `json:"message"`
-	MessageEN string            `json:"message_en"`
-	Basis     string            `json:"basis"`
-	BasisEN   string            `json:"basis_en"`
-	Rewrite   string            `json:"rewrite,omitempty"`
-	RewriteEN string            `json:"rewrite_en,omitempty"`
-}
-
-// lintItem is one text to check: a script line or a product's title.
-type lintItem struct {
-	line     int
-	text     string
-	category qinglang.Category
-	where    rules.Source
-}
 
 func newLintCmd() *cobra.Command {
 	var dirs []string
@@ -85,18 +55,16 @@ high or above is found, 1 when something is, 2 on bad input or usage.`,
 			if err != nil {
 				return &exitError{code: exitFailure, err: err}
 			}
-			items, err := lintItems(args[0], data, cat)
+			items, err := lint.Read(args[0], data, cat)
 			if err != nil {
 				return &exitError{code: exitBadInput, err: err}
 			}
-			found := lint(set, m, items)
+			found := lint.Check(set, m, items)
 			if err := writeLint(c.OutOrStdout(), args[0], format, found); err != nil {
 				return err
 			}
-			for _, f := range found {
-				if f.Severity.Rank() >= qinglang.SeverityHigh.Rank() {
-					return &exitError{code: exitFindings}
-				}
+			if lint.High(found) {
+				return &exitError{code: exitFindings}
 			}
 			return nil
 		},
@@ -107,128 +75,13 @@ high or above is found, 1 when something is, 2 on bad input or usage.`,
 	return c
 }
 
-// lintItems reads a script or a product list. A product list is JSON (the
-// data starts with '[') or CSV (a .csv name, or a first line naming title).
-func lintItems(name string, data []byte, cat qinglang.Category) ([]lintItem, error) {
-	trimmed := bytes.TrimSpace(data)
-	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("输入不是有效的 UTF-8 / the input is not valid UTF-8")
-	}
-	switch {
-	case bytes.HasPrefix(trimmed, []byte("[")):
-		return productsJSON(trimmed)
-	case strings.HasSuffix(strings.ToLower(name), ".csv") || isProductHeader(trimmed):
-		return productsCSV(data)
-	}
-	var items []lintItem
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		if t := sc.Text(); strings.TrimSpace(t) != "" {
-			items = append(items, lintItem{line: n, text: t, category: cat, where: rules.SourceSpeech})
-		}
-	}
-	return items, sc.Err()
-}
-
-func isProductHeader(data []byte) bool {
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	return bytes.Contains(bytes.ToLower(first), []byte("title"))
-}
-
-func productsJSON(data []byte) ([]lintItem, error) {
-	var list []struct {
-		Title    string            `json:"title"`
-		Category qinglang.Category `json:"category"`
-	}
-	if err := json.Unmarshal(data, &list); err != nil {
-		return nil, fmt.Errorf("商品清单不是有效的 JSON 数组 / the product list is not a valid JSON array: %v", err)
-	}
-	var items []lintItem
-	for i, p := range list {
-		if p.Category != "" && !p.Category.Known() {
-			return nil, fmt.Errorf("下标 %d 字段 category：未知品类 %q / index %d, field category: unknown category %q", i, p.Category, i, p.Category)
-		}
-		items = append(items, lintItem{line: i + 1, text: p.Title, category: orGeneral(p.Category), where: rules.SourceTitle})
-	}
-	return items, nil
-}
-
-func productsCSV(data []byte) ([]lintItem, error) {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if err != nil {
-		return nil, fmt.Errorf("无法读取 CSV 表头 / cannot read the CSV header: %v", err)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
-	}
-	ti, ok := col["title"]
-	if !ok {
-		return nil, fmt.Errorf("CSV 表头缺少 title 列 / the CSV header has no title column")
-	}
-	ci, hasCat := col["category"]
-	var items []lintItem
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		line, _ := r.FieldPos(0)
-		if err != nil {
-			return nil, fmt.Errorf("CSV 第 %d 行：%v / CSV line %d: %v", line, err, line, err)
-		}
-		if ti >= len(rec) {
-			return nil, fmt.Errorf("CSV 第 %d 行缺少 title / CSV line %d has no title", line, line)
-		}
-		cat := qinglang.CatGeneral
-		if hasCat && ci < len(rec) && rec[ci] != "" {
-			cat = qinglang.Category(strings.TrimSpace(rec[ci]))
-			if !cat.Known() {
-				return nil, fmt.Errorf("CSV 第 %d 行字段 category：未知品类 %q / CSV line %d, field category: unknown category %q", line, cat, line, cat)
-			}
-		}
-		items = append(items, lintItem{line: line, text: rec[ti], category: cat, where: rules.SourceTitle})
-	}
-	return items, nil
-}
-
-func orGeneral(c qinglang.Category) qinglang.Category {
-	if c == "" {
-		return qinglang.CatGeneral
-	}
-	return c
-}
-
-// lint matches every item and describes each match with its rule.
-func lint(set *rules.Set, m *claimmatch.Matcher, items []lintItem) []lintFinding {
-	var out []lintFinding
-	for _, it := range items {
-		for _, hit := range m.Scan(it.text, claimmatch.Context{Category: it.category, Where: it.where}) {
-			r, ok := set.Rule(hit.RuleID)
-			if !ok {
-				continue
-			}
-			out = append(out, lintFinding{
-				Line: it.line, Column: utf8.RuneCountInString(it.text[:hit.Start]) + 1,
-				Rule: r.ID, Severity: r.Severity, Matched: hit.Text, Text: it.text, Category: it.category,
-				Message: r.Message, MessageEN: r.MessageEN, Basis: r.Basis, BasisEN: r.BasisEN,
-				Rewrite: r.Rewrite, RewriteEN: r.RewriteEN,
-			})
-		}
-	}
-	return out
-}
-
-func writeLint(w io.Writer, name, format string, found []lintFinding) error {
+func writeLint(w io.Writer, name, format string, found []lint.Finding) error {
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if found == nil {
-			found = []lintFinding{}
+			found = []lint.Finding{}
 		}
 		return enc.Encode(found)
 	}

@@ -36,6 +36,7 @@ type Detector struct {
 }
 
 type compiled struct {
+	set     *rules.Set
 	rules   map[string]rules.Rule // by id
 	matcher *claimmatch.Matcher
 }
@@ -59,8 +60,15 @@ func (d *Detector) Reload(set *rules.Set) error {
 	for _, r := range set.Rules {
 		byID[r.ID] = r
 	}
-	d.current.Store(&compiled{rules: byID, matcher: m})
+	d.current.Store(&compiled{set: set, rules: byID, matcher: m})
 	return nil
+}
+
+// Rules returns the rule set in use and its compiled matcher: the pair the
+// last successful Reload (or New) swapped in, consistent with each other.
+func (d *Detector) Rules() (*rules.Set, *claimmatch.Matcher) {
+	c := d.current.Load()
+	return c.set, c.matcher
 }
 
 var _ pipeline.Detector = (*Detector)(nil)
