@@ -210,7 +210,7 @@ func (d *Detector) findings(c *compiled, ev *qinglang.Event, where rules.Source,
 			Basis:     r.Basis,
 			BasisEN:   r.BasisEN,
 			Evidence:  raw,
-			DedupKey:  fmt.Sprintf("%s|%s|%d|%s", eventKey(ev), where, m.End-from, m.Text),
+			DedupKey:  dedupKey(ev, where, m.Text),
 		})
 	}
 	return out
@@ -223,4 +223,15 @@ func eventKey(ev *qinglang.Event) string {
 		return ev.ID
 	}
 	return fmt.Sprintf("%s@%s@%s%s%s", ev.Type, ev.TS.Format(time.RFC3339Nano), ev.User, ev.Speaker, ev.Product)
+}
+
+// dedupKey decides when a claim is a new finding. The host repeating a
+// claim through a broadcast (or a title shown again) is one finding per
+// room, rule and phrase, made at its first occurrence; each viewer's comment
+// is its own finding, since every testimonial is separate evidence.
+func dedupKey(ev *qinglang.Event, where rules.Source, matched string) string {
+	if where == rules.SourceComment {
+		return fmt.Sprintf("%s|%s|%s", eventKey(ev), where, matched)
+	}
+	return fmt.Sprintf("%s|%s", where, matched)
 }

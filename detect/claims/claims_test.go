@@ -158,3 +158,12 @@ func TestReloadSwapsRules(t *testing.T) {
 		t.Errorf("after reloading an empty set: %+v", fs)
 	}
 }
+
+func TestRepeatedSpeechIsOneFindingPerRoom(t *testing.T) {
+	f := newFeed(t)
+	a := f.send(speech("s1", "三天瘦五斤", 0))
+	b := f.send(speech("s2", "真的三天瘦五斤", time.Minute))
+	if len(a) != 1 || len(b) != 1 || a[0].DedupKey != b[0].DedupKey {
+		t.Errorf("the same claim repeated by the host must dedupe to one finding: %+v %+v", a, b)
+	}
+}
