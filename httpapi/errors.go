@@ -20,6 +20,18 @@ type errorDetail struct {
 	Code      qinglang.ErrorCode `json:"code"`
 	Message   string             `json:"message"`
 	MessageEN string             `json:"message_en"`
+	// Problems lists what is wrong with rule packs that POST
+	// /v1/rules/reload refused; absent otherwise.
+	Problems []problemDetail `json:"problems,omitempty"`
+}
+
+// problemDetail is one problem of a rule pack: where and why.
+type problemDetail struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`  // 0: the whole file
+	Field    string `json:"field"` // "": the file or its YAML
+	Reason   string `json:"reason"`
+	ReasonEN string `json:"reason_en"`
 }
 
 // statusOf maps an error code to the HTTP status it answers with. It is the

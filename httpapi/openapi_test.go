@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/lint"
 )
 
 func TestOpenAPIHeader(t *testing.T) {
@@ -76,6 +77,10 @@ func TestOpenAPISchemasAreStrict(t *testing.T) {
 		Platform: "p1", Room: "r1", User: "u", Product: "p", Qty: 1, AmountFen: 100}}})
 	result := []byte(`{"accepted":1,"rejected":0,"errors":[],"errors_omitted":0}`)
 	errBody := []byte(`{"error":{"code":"invalid","message":"坏","message_en":"bad"}}`)
+	problemsBody := []byte(`{"error":{"code":"invalid","message":"坏","message_en":"bad","problems":[{"file":"x.yaml","line":7,"field":"severity","reason":"坏","reason_en":"bad"}]}}`)
+	lintBody, _ := json.Marshal(lintResult{High: true, Findings: []lint.Finding{{Line: 2, Column: 7, Rule: "ad.x",
+		Severity: qinglang.SeverityHigh, Matched: "根治", Text: "能根治", Category: qinglang.CatFood,
+		Message: "m", MessageEN: "m", Basis: "b", BasisEN: "b"}}})
 	cases := []struct {
 		schema, body, from, to string
 	}{
@@ -85,6 +90,10 @@ func TestOpenAPISchemasAreStrict(t *testing.T) {
 		{"EventList", string(event), `"amount_fen"`, `"amountFen"`},
 		{"IngestResult", string(result), `"errors_omitted"`, `"omitted"`},
 		{"Error", string(errBody), `"message_en"`, `"messageEn"`},
+		{"Error", string(problemsBody), `"reason_en"`, `"reasonEn"`},
+		{"LintResult", string(lintBody), `"basis_en"`, `"basisEn"`},
+		{"LintResult", string(lintBody), `"high"`, `"severe"`},
+		{"RulesReloaded", `{"rules":74,"packs":["default"]}`, `"packs"`, `"pack"`},
 	}
 	for _, c := range cases {
 		sch := schemaAt(t, "components", "schemas", c.schema)

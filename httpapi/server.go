@@ -1,6 +1,7 @@
 // Package httpapi serves Qinglang's HTTP API under /v1: event ingestion,
 // findings (paged and as a live Server-Sent Events stream), rooms and their
-// evidence, health, readiness, metrics and the OpenAPI 3.1 document that
+// evidence, the pre-broadcast self-check (lint), the rule packs in use and
+// their reload, health, readiness, metrics and the OpenAPI 3.1 document that
 // describes all of it (openapi.json, embedded and served at
 // /v1/openapi.json).
 //
@@ -16,7 +17,9 @@ import (
 	"time"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/lint"
 	"github.com/qinglang/qinglang/metrics"
+	"github.com/qinglang/qinglang/rules"
 )
 
 // DefaultMaxBodyBytes is the largest request body POST /v1/events reads when
@@ -45,6 +48,17 @@ type Server struct {
 	MaxBodyBytes int64
 	Version      string       // reported by GET /v1/version; empty means "dev"
 	Logger       *slog.Logger // nil: logs are discarded
+
+	// Lint checks a script's lines or a product list against the rules in
+	// use (POST /v1/lint); nil makes that route answer 503.
+	Lint func(ctx context.Context, items []lint.Item) ([]lint.Finding, error)
+	// Rules returns the rule set in use (GET /v1/rules); nil: 503.
+	Rules func() *rules.Set
+	// ReloadRules reloads the rule packs and returns the new set (POST
+	// /v1/rules/reload). An error of type rules.Problems means the packs
+	// are invalid and the rules in use stay: the answer is 400 listing
+	// every problem. Nil: 503.
+	ReloadRules func(ctx context.Context) (*rules.Set, error)
 
 	// keepAlive overrides KeepAliveInterval and readyTimeout overrides
 	// ReadyTimeout (tests shorten them).
@@ -78,6 +92,9 @@ var routes = []route{
 	{http.MethodGet, "/v1/findings/{id}", (*Server).getFinding},
 	{http.MethodGet, "/v1/rooms/{id}", (*Server).getRoom},
 	{http.MethodGet, "/v1/rooms/{id}/events", (*Server).getRoomEvents},
+	{http.MethodPost, "/v1/lint", (*Server).postLint},
+	{http.MethodGet, "/v1/rules", (*Server).getRules},
+	{http.MethodPost, "/v1/rules/reload", (*Server).postRulesReload},
 	{http.MethodGet, "/v1/openapi.json", (*Server).getOpenAPI},
 	{http.MethodGet, "/v1/version", (*Server).getVersion},
 	{http.MethodGet, "/healthz", (*Server).getHealthz},

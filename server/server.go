@@ -20,6 +20,7 @@ import (
 	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/detect"
 	"github.com/qinglang/qinglang/httpapi"
+	"github.com/qinglang/qinglang/lint"
 	"github.com/qinglang/qinglang/metrics"
 	"github.com/qinglang/qinglang/natsbus"
 	"github.com/qinglang/qinglang/pipeline"
@@ -84,6 +85,9 @@ type Main struct {
 	store   qinglang.Store
 	// detectors is the process's detector set (rules reload through it).
 	detectors *detect.Set
+	// reloading serialises rule reloads, so that the last one loaded is the
+	// one in use.
+	reloading sync.Mutex
 	embedded  *natsbus.Embedded
 	natsURL   string
 	bus       *natsbus.Bus
@@ -147,6 +151,9 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 		MaxBodyBytes: cfg.MaxBodyBytes,
 		Version:      cfg.Version,
 		Logger:       m.log,
+		Lint:         m.lint,
+		Rules:        m.Rules,
+		ReloadRules:  m.reloadRules,
 	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
@@ -266,6 +273,42 @@ func (m *Main) newEngine() *pipeline.Engine {
 		detectors = m.detectors.Detectors
 	}
 	return pipeline.NewEngine(detectors()...)
+}
+
+// ReloadRules loads the rule packs again (the built-in pack, then
+// Config.RulesDirs) and, only if every pack is valid, swaps them in for the
+// claims detector of every partition and for lint. When a pack is invalid
+// the rules in use stay and the error, of type rules.Problems, lists every
+// problem with file, line and field.
+func (m *Main) ReloadRules(ctx context.Context) error {
+	_, err := m.reloadRules(ctx)
+	return err
+}
+
+// reloadRules is ReloadRules returning the set now in use.
+func (m *Main) reloadRules(context.Context) (*rules.Set, error) {
+	m.reloading.Lock()
+	defer m.reloading.Unlock()
+	rs, err := rules.Load(m.cfg.RulesDirs...)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.detectors.Reload(rs); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+// Rules returns the rule set in use.
+func (m *Main) Rules() *rules.Set {
+	rs, _ := m.detectors.Rules()
+	return rs
+}
+
+// lint checks items against the rules the claims detector uses now.
+func (m *Main) lint(_ context.Context, items []lint.Item) ([]lint.Finding, error) {
+	rs, matcher := m.detectors.Rules()
+	return lint.Check(rs, matcher, items), nil
 }
 
 // Feed is the live feed of new findings.

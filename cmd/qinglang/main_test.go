@@ -114,15 +114,17 @@ func freePort(t *testing.T) int {
 }
 
 // startServe starts `qinglang serve` on dataDir and a free loopback port
-// and waits until /readyz answers 200. The process is killed when the test
-// ends if it still runs; its log is shown when the test failed.
-func startServe(t *testing.T, dataDir string) *serveProc {
+// and waits until /readyz answers 200; extra are more flags. The process is
+// killed when the test ends if it still runs; its log is shown when the
+// test failed.
+func startServe(t *testing.T, dataDir string, extra ...string) *serveProc {
 	t.Helper()
 	var p *serveProc
 	for attempt := 0; ; attempt++ {
 		port := freePort(t)
 		p = &serveProc{url: "http://127.0.0.1:" + strconv.Itoa(port), logs: &lockedBuffer{}, done: make(chan struct{})}
-		p.cmd = exec.Command(binary, "serve", "--data-dir", dataDir, "--listen", "127.0.0.1:"+strconv.Itoa(port))
+		args := append([]string{"serve", "--data-dir", dataDir, "--listen", "127.0.0.1:" + strconv.Itoa(port)}, extra...)
+		p.cmd = exec.Command(binary, args...)
 		p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
 		if err := p.cmd.Start(); err != nil {
 			t.Fatalf("starting serve: %v", err)

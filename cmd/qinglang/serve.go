@@ -2,17 +2,20 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/qinglang/qinglang/natsbus"
+	"github.com/qinglang/qinglang/rules"
 	"github.com/qinglang/qinglang/server"
 )
 
@@ -53,19 +56,28 @@ func newServeCmd() *cobra.Command {
 		Use:   "serve",
 		Short: "启动服务：API、事件日志与检测流水线 / run the API, the event log and the pipeline",
 		Long: `启动 HTTP API（/v1）、持久化事件日志（默认内嵌 NATS JetStream）与检测流水线。SIGTERM 或 Ctrl-C 时先处理完手上的事件再退出。
+SIGHUP 时重新加载规则包（--rules）：全部有效才替换，否则保留原规则并在日志中列出问题。
 Starts the HTTP API (/v1), the durable event log (embedded NATS JetStream by default) and the
-detection pipeline. On SIGTERM or Ctrl-C it finishes the work in hand, then exits.`,
+detection pipeline. On SIGTERM or Ctrl-C it finishes the work in hand, then exits. On SIGHUP it
+reloads the rule packs (--rules): only valid packs replace the rules in use; otherwise the log
+lists every problem and the running rules stay.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			cfg.Version = version
 			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
+			// SIGHUP reloads the rules; caught from now on, so that one sent
+			// while starting does not end the process.
+			hup := make(chan os.Signal, 1)
+			signal.Notify(hup, syscall.SIGHUP)
+			defer signal.Stop(hup)
 			m, err := server.Start(ctx, cfg)
 			if err != nil {
 				return &exitError{code: exitCode(err), err: err}
 			}
 			fmt.Fprintf(c.OutOrStdout(), "清朗已启动 Qinglang is serving at %s\n事件也可发布到 NATS / events may also be published to NATS: %s subject qinglang.in\n", m.URL(), natsbus.RedactURL(m.NATSURL()))
+			go reloadOnHUP(ctx, m, hup, cfg.Logger)
 			<-ctx.Done()
 			cfg.Logger.Info("shutting down: draining in-flight work")
 			sctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -78,4 +90,31 @@ detection pipeline. On SIGTERM or Ctrl-C it finishes the work in hand, then exit
 	}
 	serveFlags(c, &cfg)
 	return c
+}
+
+// reloadOnHUP reloads the rule packs on each signal from hup until ctx ends,
+// and logs the result: the rules now in use, or every problem of the packs
+// (the running rules stay).
+func reloadOnHUP(ctx context.Context, m *server.Main, hup <-chan os.Signal, log *slog.Logger) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+		}
+		err := m.ReloadRules(ctx)
+		var probs rules.Problems
+		switch {
+		case errors.As(err, &probs):
+			log.Error("SIGHUP: 规则包无效，仍使用原有规则 / invalid rule packs, the rules in use stay", "problems", len(probs))
+			for _, p := range probs {
+				log.Error("rule pack problem", "problem", p.Error())
+			}
+		case err != nil:
+			log.Error("SIGHUP: 规则重新加载失败，仍使用原有规则 / rule reload failed, the rules in use stay", "err", err)
+		default:
+			rs := m.Rules()
+			log.Info("SIGHUP: 规则已重新加载 / rules reloaded", "rules", len(rs.Rules), "packs", strings.Join(rs.Packs, ","))
+		}
+	}
 }
