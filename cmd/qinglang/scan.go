@@ -14,11 +14,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/detect"
 	"github.com/qinglang/qinglang/scan"
 )
 
 func newScanCmd() *cobra.Command {
 	var format string
+	var dirs []string
 	c := &cobra.Command{
 		Use:   "scan [--format table|json|ndjson] FILE|-",
 		Short: "离线扫描事件文件 / scan an events file offline",
@@ -39,14 +41,23 @@ Runs every detector offline (no server) over JSON Lines or a JSON array; "-" rea
 			default:
 				return usageError("未知输出格式 %q（table、json、ndjson）/ unknown format %q (table, json, ndjson)", format, format)
 			}
-			return runScan(c, args[0], format)
+			return runScan(c, args[0], format, dirs)
 		},
 	}
 	c.Flags().StringVar(&format, "format", "table", "输出格式 output format: table, json, ndjson")
+	rulesDirs(c, &dirs)
 	return c
 }
 
-func runScan(c *cobra.Command, name, format string) error {
+func runScan(c *cobra.Command, name, format string, dirs []string) error {
+	set, err := loadRules(dirs)
+	if err != nil {
+		return err
+	}
+	detectors, err := detect.NewSet(set)
+	if err != nil {
+		return &exitError{code: exitBadInput, err: err}
+	}
 	var in io.Reader = os.Stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -68,7 +79,7 @@ func runScan(c *cobra.Command, name, format string) error {
 	if format == "ndjson" {
 		onFinding = func(f qinglang.Finding) { _ = enc.Encode(f) }
 	}
-	rep, err := scan.Run(c.Context(), in, scan.Options{OnFinding: onFinding})
+	rep, err := scan.Run(c.Context(), in, scan.Options{OnFinding: onFinding, Detectors: detectors.Detectors()})
 	if err != nil {
 		return &exitError{code: exitCode(err), err: err}
 	}
