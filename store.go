@@ -61,6 +61,12 @@ type Facts interface {
 	// platform with from < ts <= to that show an original price, oldest
 	// first, at most limit of them (a late order re-checks them).
 	ComparedListings(ctx context.Context, platform, product string, from, to time.Time, limit int) ([]Event, error)
+	// UserOrders returns how many orders the user placed on the platform
+	// with ts < before, in any room.
+	UserOrders(ctx context.Context, platform, user string, before time.Time) (int64, error)
+	// RoomOrders returns how many orders were placed in the room on the
+	// platform with ts < before, and how many items they sold in all.
+	RoomOrders(ctx context.Context, platform, room string, before time.Time) (orders, qty int64, err error)
 }
 
 // OrderFact is a stored order as evidence.

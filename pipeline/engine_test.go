@@ -84,6 +84,14 @@ func (t *memTx) LastOrderBefore(context.Context, string, string, time.Time) (*qi
 	return nil, nil
 }
 
+func (t *memTx) UserOrders(context.Context, string, string, time.Time) (int64, error) {
+	return 0, nil
+}
+
+func (t *memTx) RoomOrders(context.Context, string, string, time.Time) (int64, int64, error) {
+	return 0, 0, nil
+}
+
 func (t *memTx) Commit() error {
 	if t.s.failCommit {
 		return errors.New("disk full")

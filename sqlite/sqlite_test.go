@@ -83,6 +83,10 @@ func TestQueryPlans(t *testing.T) {
 			"SEARCH events USING INDEX events_room_ts (platform=? AND room=? AND ts_us>?)"},
 		{`SELECT type, n FROM room_events WHERE platform = 'p1' AND room = 'r1'`,
 			"SEARCH room_events USING PRIMARY KEY (platform=? AND room=?)"},
+		{`SELECT COUNT(*) FROM orders WHERE platform = 'p1' AND user_id = 'u1' AND ts_us < 2`,
+			"SEARCH orders USING COVERING INDEX orders_user_ts (platform=? AND user_id=? AND ts_us<?)"},
+		{`SELECT COUNT(*), CAST(COALESCE(SUM(qty), 0) AS BIGINT) FROM orders WHERE platform = 'p1' AND room = 'r1' AND ts_us < 2`,
+			"SEARCH orders USING INDEX orders_room_ts (platform=? AND room=? AND ts_us<?)"},
 	} {
 		rows, err := s.DB().Query("EXPLAIN QUERY PLAN " + c.query)
 		if err != nil {

@@ -13,6 +13,8 @@ const (
 	stmtListings
 	stmtComparedListings
 	stmtAccount
+	stmtUserOrders
+	stmtRoomOrders
 	numStmts
 )
 
@@ -62,4 +64,11 @@ var stmtSQL = [numStmts]string{
 
 	stmtAccount: `SELECT e.body FROM accounts a JOIN events e ON e.seq = a.event_seq
 		WHERE a.platform = ? AND a.user_id = ?`,
+
+	// Counts served by the indexes of migration 00002.
+	stmtUserOrders: `SELECT COUNT(*) FROM orders
+		WHERE platform = ? AND user_id = ? AND ts_us < ?`,
+
+	stmtRoomOrders: `SELECT COUNT(*), CAST(COALESCE(SUM(qty), 0) AS BIGINT) FROM orders
+		WHERE platform = ? AND room = ? AND ts_us < ?`,
 }

@@ -246,6 +246,35 @@ func (t *Tx) ComparedListings(ctx context.Context, platform, product string, fro
 	return t.s.scanEvents(rows, "商品 "+product+" 的划线价上架记录", "the compared listings of product "+product)
 }
 
+// UserOrders returns how many orders the user placed on the platform (an
+// empty platform is the default one) with ts < before, in any room. It sees
+// this transaction's own writes.
+func (t *Tx) UserOrders(ctx context.Context, platform, user string, before time.Time) (int64, error) {
+	if err := t.open(); err != nil {
+		return 0, err
+	}
+	var n int64
+	err := t.stmt(ctx, stmtUserOrders).QueryRowContext(ctx, platformOr(platform), user, micros(before)).Scan(&n)
+	if err != nil {
+		return 0, t.s.wrap(err, "查询用户 %s 的订单数失败", "counting the orders of user %s failed", user)
+	}
+	return n, nil
+}
+
+// RoomOrders returns how many orders were placed in the room on the
+// platform (an empty platform is the default one) with ts < before, and the
+// items they sold in all. It sees this transaction's own writes.
+func (t *Tx) RoomOrders(ctx context.Context, platform, room string, before time.Time) (orders, qty int64, err error) {
+	if err := t.open(); err != nil {
+		return 0, 0, err
+	}
+	err = t.stmt(ctx, stmtRoomOrders).QueryRowContext(ctx, platformOr(platform), room, micros(before)).Scan(&orders, &qty)
+	if err != nil {
+		return 0, 0, t.s.wrap(err, "查询直播间 %s 的订单数失败", "counting the orders of room %s failed", room)
+	}
+	return orders, qty, nil
+}
+
 // scanOrder reads one orders row; no row is (nil, nil).
 func scanOrder(row *sql.Row) (*qinglang.OrderFact, error) {
 	var o qinglang.OrderFact

@@ -126,6 +126,80 @@ func testLastOrderBefore(f *fixture) {
 	}
 }
 
+// buyerOrder is an order by the given user.
+func buyerOrder(id, room, user string, ts time.Time, qty int64) qinglang.Event {
+	o := order(id, room, "p", ts, qty, 100*qty)
+	o.User = user
+	return o
+}
+
+func testUserOrders(f *fixture) {
+	other := buyerOrder("x1", "r1", "u1", t0, 1)
+	other.Platform = "p2"
+	f.add(
+		buyerOrder("e1", "r1", "u1", t0, 1),
+		buyerOrder("e2", "r2", "u1", at(time.Hour), 3), // another room counts
+		buyerOrder("e3", "r1", "u2", at(time.Minute), 1),
+		other,
+	)
+	tx := f.begin()
+	defer tx.Rollback()
+	f.addIn(tx, buyerOrder("e4", "r1", "u1", at(2*time.Hour), 1)) // own write
+	cases := []struct {
+		platform, user string
+		before         time.Time
+		want           int64
+	}{
+		{"p1", "u1", t0, 0}, // before is exclusive
+		{"p1", "u1", at(time.Microsecond), 1},
+		{"p1", "u1", at(time.Hour), 1},
+		{"p1", "u1", at(2 * time.Hour), 2},
+		{"p1", "u1", at(3 * time.Hour), 3}, // sees the transaction's own write
+		{"p1", "u2", at(3 * time.Hour), 1},
+		{"p1", "nobody", at(3 * time.Hour), 0},
+		{"p2", "u1", at(3 * time.Hour), 1},
+	}
+	for _, c := range cases {
+		got, err := tx.UserOrders(f.ctx, c.platform, c.user, c.before)
+		if err != nil || got != c.want {
+			f.t.Errorf("UserOrders(%s, %s, %v) = %d, %v; want %d", c.platform, c.user, c.before, got, err, c.want)
+		}
+	}
+}
+
+func testRoomOrders(f *fixture) {
+	other := buyerOrder("x1", "r1", "u1", t0, 7)
+	other.Platform = "p2"
+	f.add(
+		buyerOrder("e1", "r1", "u1", t0, 2),
+		buyerOrder("e2", "r1", "u2", at(time.Hour), 3),
+		buyerOrder("e3", "r2", "u1", at(time.Minute), 5), // another room
+		other,
+	)
+	tx := f.begin()
+	defer tx.Rollback()
+	f.addIn(tx, buyerOrder("e4", "r1", "u3", at(2*time.Hour), 4)) // own write
+	cases := []struct {
+		platform, room string
+		before         time.Time
+		orders, qty    int64
+	}{
+		{"p1", "r1", t0, 0, 0}, // before is exclusive
+		{"p1", "r1", at(time.Microsecond), 1, 2},
+		{"p1", "r1", at(2 * time.Hour), 2, 5},
+		{"p1", "r1", at(3 * time.Hour), 3, 9}, // sees the transaction's own write
+		{"p1", "r2", at(3 * time.Hour), 1, 5},
+		{"p1", "none", at(3 * time.Hour), 0, 0},
+		{"p2", "r1", at(3 * time.Hour), 1, 7},
+	}
+	for _, c := range cases {
+		n, qty, err := tx.RoomOrders(f.ctx, c.platform, c.room, c.before)
+		if err != nil || n != c.orders || qty != c.qty {
+			f.t.Errorf("RoomOrders(%s, %s, %v) = %d, %d, %v; want %d, %d", c.platform, c.room, c.before, n, qty, err, c.orders, c.qty)
+		}
+	}
+}
+
 // concurrentAdds runs n goroutines that each store one event in a
 // transaction of their own, all released at once, and returns how many were
 // told the event was added.

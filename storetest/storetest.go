@@ -59,6 +59,8 @@ var cases = []struct {
 	{"FactsSeeOwnWrites", testFactsSeeOwnWrites},
 	{"LowestOrderWindow", testLowestOrderWindow},
 	{"LastOrderBefore", testLastOrderBefore},
+	{"UserOrders", testUserOrders},
+	{"RoomOrders", testRoomOrders},
 	{"AddFindingDedup", testAddFindingDedup},
 	{"FindingNotFound", testFindingNotFound},
 	{"FindingsFilters", testFindingsFilters},

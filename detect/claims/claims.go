@@ -12,9 +12,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/claimmatch"
@@ -106,12 +108,23 @@ type Evidence struct {
 	Rewrite   string            `json:"rewrite,omitempty"`
 	RewriteEN string            `json:"rewrite_en,omitempty"`
 	Product   string            `json:"product,omitempty"`
+
+	// Cross-checks against the store's facts (nil when not made).
+	// BuyerOrders: for a testimonial in a comment, the orders its author
+	// had placed on the platform before it.
+	BuyerChecked bool   `json:"buyer_checked,omitempty"`
+	BuyerOrders  *int64 `json:"buyer_orders,omitempty"`
+	// ClaimedSales is the sales figure claimed; ObservedOrders and
+	// ObservedQty are the orders and items seen in the room before it.
+	ClaimedSales   *int64 `json:"claimed_sales,omitempty"`
+	ObservedOrders *int64 `json:"observed_orders,omitempty"`
+	ObservedQty    *int64 `json:"observed_qty,omitempty"`
 }
 
 // Detect implements pipeline.Detector.
-func (d *Detector) Detect(_ context.Context, in *pipeline.Input) ([]qinglang.Finding, error) {
+func (d *Detector) Detect(ctx context.Context, in *pipeline.Input) ([]qinglang.Finding, error) {
 	ev := in.Event
-	c := d.current.Load()
+	c := &scan{compiled: d.current.Load(), ctx: ctx, facts: in.Facts}
 	var st *roomState
 	if in.Room != nil {
 		st = in.Room.State("claims", func() any { return &roomState{} }).(*roomState)
@@ -121,15 +134,15 @@ func (d *Detector) Detect(_ context.Context, in *pipeline.Input) ([]qinglang.Fin
 		if st != nil && ev.Category != "" {
 			st.category = ev.Category
 		}
-		return d.findings(c, ev, rules.SourceTitle, ev.Category, ev.Title, 0, []string{ev.ID}), nil
+		return c.findings(ev, rules.SourceTitle, ev.Category, ev.Title, 0, []string{ev.ID})
 	case qinglang.Comment:
-		return d.findings(c, ev, rules.SourceComment, st.categoryOr(), ev.Text, 0, []string{ev.ID}), nil
+		return c.findings(ev, rules.SourceComment, st.categoryOr(), ev.Text, 0, []string{ev.ID})
 	case qinglang.Speech:
 		if st == nil {
-			return d.findings(c, ev, rules.SourceSpeech, "", ev.Text, 0, []string{ev.ID}), nil
+			return c.findings(ev, rules.SourceSpeech, "", ev.Text, 0, []string{ev.ID})
 		}
 		text, from, ids := st.window(ev)
-		return d.findings(c, ev, rules.SourceSpeech, st.categoryOr(), text, from, ids), nil
+		return c.findings(ev, rules.SourceSpeech, st.categoryOr(), text, from, ids)
 	}
 	return nil, nil
 }
@@ -168,11 +181,19 @@ func (st *roomState) window(ev *qinglang.Event) (text string, from int, ids []st
 	return b.String(), from, ids
 }
 
+// scan is one Detect: the rules in use and the store's facts (nil when the
+// detector runs without a store).
+type scan struct {
+	*compiled
+	ctx   context.Context
+	facts qinglang.Facts
+}
+
 // findings matches text and reports every match that ends in text[from:]
 // (earlier ones were reported with an earlier segment).
-func (d *Detector) findings(c *compiled, ev *qinglang.Event, where rules.Source, cat qinglang.Category, text string, from int, ids []string) []qinglang.Finding {
+func (c *scan) findings(ev *qinglang.Event, where rules.Source, cat qinglang.Category, text string, from int, ids []string) ([]qinglang.Finding, error) {
 	if text == "" {
-		return nil
+		return nil, nil
 	}
 	if cat == "" {
 		cat = qinglang.CatGeneral
@@ -189,15 +210,11 @@ func (d *Detector) findings(c *compiled, ev *qinglang.Event, where rules.Source,
 		ev2 := Evidence{Where: where, Category: cat, Text: text, Matched: m.Text, Start: m.Start, End: m.End,
 			Numbers: m.Numbers, ClaimType: r.ClaimType, Message: r.Message, MessageEN: r.MessageEN,
 			Rewrite: r.Rewrite, RewriteEN: r.RewriteEN, Product: ev.Product}
-		raw, err := json.Marshal(ev2)
-		if err != nil {
-			continue
-		}
 		eventIDs := ids
 		if m.Start >= from && ev.ID != "" {
 			eventIDs = []string{ev.ID} // the claim lies in the new segment alone
 		}
-		out = append(out, qinglang.Finding{
+		f := qinglang.Finding{
 			Kind:      r.Kind,
 			Rule:      r.ID,
 			Severity:  r.Severity,
@@ -209,11 +226,100 @@ func (d *Detector) findings(c *compiled, ev *qinglang.Event, where rules.Source,
 			SummaryEN: fmt.Sprintf("%q: %s", m.Text, r.MessageEN),
 			Basis:     r.Basis,
 			BasisEN:   r.BasisEN,
-			Evidence:  raw,
 			DedupKey:  dedupKey(ev, where, m.Text),
-		})
+		}
+		if c.facts != nil {
+			var err error
+			switch {
+			case r.ClaimType == rules.ClaimReview && where == rules.SourceComment && ev.User != "":
+				err = c.checkBuyer(ev, &f, &ev2)
+			case r.ClaimType == rules.ClaimSales && ev.Room != "":
+				err = c.checkSales(ev, &f, &ev2, text[m.End:])
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		raw, err := json.Marshal(ev2)
+		if err != nil {
+			continue
+		}
+		f.Evidence = raw
+		out = append(out, f)
 	}
-	return out
+	return out, nil
+}
+
+// checkBuyer compares a testimonial in a comment with the orders its author
+// had placed on the platform before it. An effect testimonial from an
+// account that never bought anything is the signature of paid comments:
+// the finding says so and its severity rises one step.
+func (c *scan) checkBuyer(ev *qinglang.Event, f *qinglang.Finding, e *Evidence) error {
+	n, err := c.facts.UserOrders(c.ctx, ev.Platform, ev.User, ev.TS)
+	if err != nil {
+		return err
+	}
+	e.BuyerChecked, e.BuyerOrders = true, &n
+	if n == 0 {
+		f.Summary += "；该账号此前未在本平台下过单"
+		f.SummaryEN += "; the account had placed no order on the platform before"
+		f.Severity = raise(f.Severity)
+	}
+	return nil
+}
+
+// checkSales compares a claimed sales figure with the orders seen in the
+// room before it. The figure may count the product across all channels, so
+// a claim above the room's orders is stated, not judged: the severity stays
+// the rule's. after is the text following the match.
+func (c *scan) checkSales(ev *qinglang.Event, f *qinglang.Finding, e *Evidence, after string) error {
+	_, size := utf8.DecodeRuneInString(after)
+	claimed, ok := claimedSales(e.Matched, after[:size], e.Numbers)
+	if !ok {
+		return nil
+	}
+	orders, qty, err := c.facts.RoomOrders(c.ctx, ev.Platform, ev.Room, ev.TS)
+	if err != nil {
+		return err
+	}
+	e.ClaimedSales, e.ObservedOrders, e.ObservedQty = &claimed, &orders, &qty
+	if claimed > orders {
+		f.Summary += fmt.Sprintf("；直播间内已见订单 %d 单", orders)
+		f.SummaryEN += fmt.Sprintf("; orders seen in this room: %d", orders)
+	}
+	return nil
+}
+
+// claimedSales reads the sales figure a claim states: its first number,
+// times 万 or 亿 when the matched text (or the character next after it)
+// has one. Stock left (只剩3件), a sum of money (销售额) and a rate
+// (每秒卖出) are not sales figures.
+func claimedSales(matched, next string, numbers []float64) (int64, bool) {
+	if len(numbers) == 0 || strings.ContainsAny(matched, "剩额每") {
+		return 0, false
+	}
+	n, s := numbers[0], matched+next
+	if i := strings.IndexAny(s, "万亿"); i >= 0 {
+		if strings.HasPrefix(s[i:], "亿") {
+			n *= 1e8
+		} else {
+			n *= 1e4
+		}
+	}
+	return int64(math.Round(n)), true
+}
+
+// raise returns the severity one step up (critical stays critical).
+func raise(s qinglang.Severity) qinglang.Severity {
+	switch s {
+	case qinglang.SeverityLow:
+		return qinglang.SeverityMedium
+	case qinglang.SeverityMedium:
+		return qinglang.SeverityHigh
+	case qinglang.SeverityHigh:
+		return qinglang.SeverityCritical
+	}
+	return s
 }
 
 // eventKey identifies the event a finding is made on: its id, or for an

@@ -47,6 +47,14 @@ func (f facts) LastOrderBefore(_ context.Context, _, _ string, before time.Time)
 	return last, nil
 }
 
+func (f facts) UserOrders(context.Context, string, string, time.Time) (int64, error) {
+	return 0, nil
+}
+
+func (f facts) RoomOrders(context.Context, string, string, time.Time) (int64, int64, error) {
+	return 0, 0, nil
+}
+
 var cst = time.FixedZone("CST", 8*3600)
 
 func day(d int) time.Time { return time.Date(2025, 6, d, 20, 0, 0, 0, cst) }
