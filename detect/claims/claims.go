@@ -85,6 +85,10 @@ type roomState struct {
 	category qinglang.Category
 	// segments are the room's recent speech segments, oldest first.
 	segments []segment
+	// product is the product last listed in the room.
+	product string
+	// stock are the room's open "only N left" claims (scarcity.go).
+	stock []stockClaim
 }
 
 type segment struct {
@@ -128,11 +132,20 @@ func (d *Detector) Detect(ctx context.Context, in *pipeline.Input) ([]qinglang.F
 	var st *roomState
 	if in.Room != nil {
 		st = in.Room.State("claims", func() any { return &roomState{} }).(*roomState)
+		c.room = st
 	}
 	switch ev.Type {
+	case qinglang.Order:
+		if st == nil {
+			return nil, nil
+		}
+		return checkStock(st, ev)
 	case qinglang.Listing:
 		if st != nil && ev.Category != "" {
 			st.category = ev.Category
+		}
+		if st != nil {
+			st.product = ev.Product
 		}
 		return c.findings(ev, rules.SourceTitle, ev.Category, ev.Title, 0, []string{ev.ID})
 	case qinglang.Comment:
@@ -187,6 +200,7 @@ type scan struct {
 	*compiled
 	ctx   context.Context
 	facts qinglang.Facts
+	room  *roomState // nil for events without a room
 }
 
 // findings matches text and reports every match that ends in text[from:]
@@ -240,9 +254,13 @@ func (c *scan) findings(ev *qinglang.Event, where rules.Source, cat qinglang.Cat
 				return nil, err
 			}
 		}
+		if c.room != nil && r.ClaimType == rules.ClaimSales && where != rules.SourceComment &&
+			strings.Contains(m.Text, "剩") && len(m.Numbers) > 0 {
+			c.room.noteStock(eventIDs, ev.TS, m.Text, m.Numbers[0])
+		}
 		raw, err := json.Marshal(ev2)
 		if err != nil {
-			continue
+			return nil, qinglang.Wrap(qinglang.EINTERNAL, err, "无法编码证据", "cannot encode evidence")
 		}
 		f.Evidence = raw
 		out = append(out, f)
