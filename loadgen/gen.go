@@ -11,9 +11,10 @@ import (
 // cst is the +08:00 offset the generated times carry (China Standard Time).
 var cst = time.FixedZone("CST", 8*3600)
 
-// probePair names the two events of one latency probe: an order of a fresh
+// probePair names the events of one latency probe: an order of a fresh
 // product, then a listing of it whose original price is five times what
-// the order paid, which price.fake_original reports.
+// the order paid, which price.fake_original reports. A claim probe has no
+// order, and listing names its speech event (the finding cites it).
 type probePair struct {
 	order, listing string
 }
@@ -55,7 +56,10 @@ type generator struct {
 	seq        int64 // events made
 	probeSeq   int64 // probes made
 	probeEvery int   // 0: no probes
-	sinceProbe int   // ordinary events since the last probe
+	// claimProbes makes probes of host speech with a false sales claim
+	// instead of crossed-out prices.
+	claimProbes bool
+	sinceProbe  int // ordinary events since the last probe
 }
 
 // newGenerator returns a generator of events named after runID.
@@ -95,9 +99,15 @@ func (g *generator) batch(n int) *batch {
 	b := &batch{events: make([]qinglang.Event, 0, n)}
 	for len(b.events) < n {
 		if g.probeEvery > 0 && g.sinceProbe >= g.probeEvery-2 && len(b.events)+2 <= n {
-			order, listing := g.probe()
-			b.events = append(b.events, order, listing)
-			b.probes = append(b.probes, probePair{order: order.ID, listing: listing.ID})
+			if g.claimProbes {
+				filler, speech := g.next(), g.claimProbe()
+				b.events = append(b.events, filler, speech)
+				b.probes = append(b.probes, probePair{listing: speech.ID})
+			} else {
+				order, listing := g.probe()
+				b.events = append(b.events, order, listing)
+				b.probes = append(b.probes, probePair{order: order.ID, listing: listing.ID})
+			}
 			g.sinceProbe = 0
 			continue
 		}
@@ -204,6 +214,19 @@ func (g *generator) probe() (order, listing qinglang.Event) {
 	orig := 5 * p.priceFen
 	listing.OriginalPriceFen = &orig
 	return order, listing
+}
+
+// claimProbe returns host speech claiming a sales figure ("已售N万单"),
+// which the default pack's sales.fake_data rule reports. The figure is the
+// probe's number, so every probe is a claim of its own (a claim the host
+// repeats is one finding per room).
+func (g *generator) claimProbe() qinglang.Event {
+	r := &g.rooms[g.rng.IntN(len(g.rooms))]
+	g.probeSeq++
+	ev := g.base(qinglang.Speech, r, g.ts())
+	ev.Speaker = r.host
+	ev.Text = fmt.Sprintf("家人们这款已售%d万单了，压测探针 load probe", g.probeSeq)
+	return ev
 }
 
 // noun is a kind of product and its category.

@@ -31,6 +31,8 @@ import (
 
 // Limits and defaults of Config.
 const (
+	ProbePrice      = "price"
+	ProbeClaim      = "claim"
 	MaxDuration     = 24 * time.Hour
 	MaxBatch        = 10_000
 	MaxConcurrency  = 1024
@@ -63,6 +65,10 @@ type Config struct {
 	// events (default 100, at least 2); negative: no probes, and the
 	// finding stream is not opened.
 	ProbeEvery int
+	// Probe is the kind of latency probe: ProbePrice (an order, then a
+	// listing with a fictitious original price) or ProbeClaim (host speech
+	// with a false sales claim); "" means ProbePrice.
+	Probe string
 	// ProbeWait is how long to wait, after sending stops, for the findings
 	// of outstanding probes (default 10s).
 	ProbeWait time.Duration
@@ -124,6 +130,8 @@ func (c *Config) Validate() error {
 		return invalid("Rooms", "直播间数须在 1 到 %d 之间", "rooms must be between 1 and %d", MaxRooms)
 	case len(c.Platform) > 32:
 		return invalid("Platform", "平台名不能超过 32 字节", "the platform cannot be longer than 32 bytes")
+	case c.Probe != "" && c.Probe != ProbePrice && c.Probe != ProbeClaim:
+		return invalid("Probe", "未知的探针类型 %q（price、claim）", "unknown probe kind %q (price, claim)", c.Probe)
 	case c.ProbeEvery == 1:
 		return invalid("ProbeEvery", "探针间隔至少为 2 个事件（一个探针含 2 个事件）", "probes must be at least 2 events apart (a probe is 2 events)")
 	case c.ProbeWait < 0 || c.ProbeWait > MaxProbeWait:

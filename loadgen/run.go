@@ -100,6 +100,7 @@ func Run(ctx context.Context, cfg Config) (Report, error) {
 	}
 
 	gen := newGenerator(cfg.RunID, cfg.Platform, cfg.Rooms, cfg.ProbeEvery, seed, time.Now)
+	gen.claimProbes = cfg.Probe == ProbeClaim
 	start := time.Now()
 	var waiting atomic.Bool
 	stopProgress := progress(cfg.Progress, start, cnt, tr, &waiting)

@@ -15,6 +15,12 @@ import (
 // detector): every generated event must pass the contract, and every probe
 // must come back as a finding on the live stream.
 func TestRunAgainstServer(t *testing.T) {
+	for _, probe := range []string{ProbePrice, ProbeClaim} {
+		t.Run(probe, func(t *testing.T) { runAgainstServer(t, probe) })
+	}
+}
+
+func runAgainstServer(t *testing.T, probe string) {
 	ctx := context.Background()
 	m, err := server.Start(ctx, server.Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0",
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
@@ -29,7 +35,7 @@ func TestRunAgainstServer(t *testing.T) {
 		}
 	})
 	r, err := Run(ctx, Config{
-		URL: m.URL(), Duration: 20 * time.Second, MaxEvents: 3000, Batch: 250, ProbeEvery: 30,
+		URL: m.URL(), Duration: 20 * time.Second, MaxEvents: 3000, Batch: 250, ProbeEvery: 30, Probe: probe,
 		ProbeWait: 30 * time.Second,
 	})
 	if err != nil {
@@ -42,7 +48,7 @@ func TestRunAgainstServer(t *testing.T) {
 			r.Accepted, r.Rejected, r.Failed, r.LastError)
 	}
 	if r.Probes == 0 || r.ProbesMatched != r.Probes {
-		t.Errorf("probes %d, matched %d: every probe must be reported by price.fake_original", r.Probes, r.ProbesMatched)
+		t.Errorf("probes %d, matched %d: every %s probe must come back as a finding", r.Probes, r.ProbesMatched, probe)
 	}
 	if r.OtherFindings != 0 {
 		t.Errorf("%d findings on ordinary events", r.OtherFindings)

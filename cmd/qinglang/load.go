@@ -67,6 +67,7 @@ product with a fictitious original price, whose finding is timed.
 	f.IntVar(&cfg.Concurrency, "concurrency", loadgen.DefaultConc, "并发请求数 / POSTs in flight")
 	f.IntVar(&cfg.Rooms, "rooms", loadgen.DefaultRooms, "模拟直播间数 / simulated rooms")
 	f.IntVar(&cfg.ProbeEvery, "probe-every", loadgen.DefaultProbes, "每 N 个事件一个延迟探针，负数关闭 / one latency probe every N events, negative for none")
+	f.StringVar(&cfg.Probe, "probe", loadgen.ProbePrice, "延迟探针：price（虚构原价）或 claim（口播虚假销量）/ latency probe: price (fictitious original price) or claim (a false sales figure in host speech)")
 	f.StringVar(&cfg.Platform, "platform", loadgen.DefaultPlatform, "事件所属平台 / platform of the events")
 	f.Int64Var(&cfg.Seed, "seed", 0, "随机种子，0 为随机 / seed, 0 for random")
 	f.BoolVar(&asJSON, "json", false, "以 JSON 输出报告 / print the report as JSON")
