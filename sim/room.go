@@ -25,6 +25,7 @@ type roomGen struct {
 	id    string
 	pfx   string // event id prefix
 	rng   *rand.Rand
+	crng  *rand.Rand // false claims: which sentences, which claim
 	start int64
 	end   int64
 	n     int // events emitted
@@ -79,6 +80,7 @@ type lineItem struct {
 func newRoom(w *world, s *slot, d int) *roomGen {
 	r := &roomGen{w: w, s: s, day: d, order: d*len(w.slots) + s.idx, flash: -1}
 	r.rng = rand.New(rand.NewPCG(w.seed, hash(w.seed, uint64(s.idx), uint64(d))))
+	r.crng = rand.New(rand.NewPCG(w.seed, hash(w.seed, uint64(s.idx), uint64(d), 0xc1a1)))
 	date := w.at(w.dayStart(d)).Format("20060102")
 	r.id = "r" + strconv.Itoa(s.idx) + "-" + date
 	r.pfx = s.plat.name + "-" + r.id + "-"

@@ -47,6 +47,8 @@ type step struct {
 	text string
 	cue  cue
 	arg  string // the phrase the audience will type
+	// claim marks a segment of a false marketing claim.
+	claim bool
 }
 
 // runScript carries out the script's next step at time at.
@@ -87,6 +89,10 @@ func (r *roomGen) runScript(at int64) {
 		}
 		ev := r.event(qinglang.Speech, at)
 		ev.Speaker, ev.Text, ev.EndTS = r.s.host, st.text, r.timeAt(at+dur)
+		if st.claim && r.w.cfg.Labels != nil {
+			r.w.cfg.Labels(Label{EventID: ev.ID, Kind: LabelClaim, Fake: true, Platform: ev.Platform,
+				Room: ev.Room, TS: ev.TS, Product: r.lineup[st.prod].p.id})
+		}
 		r.push(ev)
 		gap += dur
 		r.onCue(at+dur, st)
@@ -183,12 +189,17 @@ func (r *roomGen) plan(at int64) {
 }
 
 // say queues a sentence as one or two segments; the cue goes with the
-// last one.
+// last one. A share of the ordinary sentences about a product (no cue)
+// turns into a false claim.
 func (r *roomGen) say(tmpl string, c cue, arg string, prod int) {
+	claim := c == cueNone && prod >= 0 && r.falseClaim()
+	if claim {
+		tmpl = r.claimText(prod)
+	}
 	text := r.fillText(strings.ReplaceAll(tmpl, "{l}", arg), prod)
 	segs := r.segments(text)
 	for i, s := range segs {
-		st := step{kind: stepSay, text: s, prod: prod}
+		st := step{kind: stepSay, text: s, prod: prod, claim: claim}
 		if i == len(segs)-1 {
 			st.cue, st.arg = c, r.fillText(arg, prod)
 		}

@@ -2,8 +2,8 @@
 // of the Qinglang contract (shared/spec/events.md): hosts reading scripts,
 // viewers greeting, asking, chanting and flooding "1" after a call to
 // action, lotteries, orders, accounts behind shared carrier NAT addresses,
-// and listings whose crossed-out prices are honest or, for a configurable
-// share, fake. It feeds demos, tests, benchmarks and the load generator.
+// listings whose crossed-out prices are honest or, for a configurable
+// share, fake, and, for another share, hosts making false marketing claims. It feeds demos, tests, benchmarks and the load generator.
 //
 // A run is deterministic: the same Config gives byte-identical output. It
 // streams: memory grows with the number of rooms, not with the number of
@@ -34,6 +34,11 @@ type Config struct {
 	// original price is fake; 0 means DefaultFakePriceShare, a negative
 	// value none.
 	FakePriceShare float64
+	// FalseClaimShare is the share of host speech segments that are false
+	// marketing claims (disease cures, weight loss in numbers, absolute
+	// terms, fake authority, guarantees, fake scarcity), each labelled
+	// LabelClaim; 0 means DefaultFalseClaimShare, a negative value none.
+	FalseClaimShare float64
 	// Labels, if set, is told the ground truth of each labelled event,
 	// just before the event is emitted.
 	Labels func(l Label)
@@ -57,6 +62,11 @@ const (
 	// tells whether it breaks the seven-day lowest-price rule. The kind is
 	// the id of the rule that should fire.
 	LabelFakeOriginal = "price.fake_original"
+	// LabelClaim labels a host speech segment that is a false marketing
+	// claim (Fake is always true; organic segments carry no label). A
+	// sentence cut across two segments labels both. Product is the
+	// product being presented.
+	LabelClaim = "claim"
 )
 
 // Label is the ground truth of one event.
@@ -67,7 +77,7 @@ type Label struct {
 	Platform string
 	Room     string
 	TS       time.Time
-	// For LabelFakeOriginal: the listing's product and prices, and the
+	// For LabelClaim: Product. For LabelFakeOriginal: the listing's product and prices, and the
 	// price the rule compares with (lowest unit price of the seven days
 	// before, or the last sale before).
 	Product          string
@@ -96,6 +106,12 @@ func (c Config) normalize() (Config, error) {
 	case c.FakePriceShare < 0:
 		c.FakePriceShare = 0
 	}
+	switch {
+	case c.FalseClaimShare == 0:
+		c.FalseClaimShare = DefaultFalseClaimShare
+	case c.FalseClaimShare < 0:
+		c.FalseClaimShare = 0
+	}
 	bad := func(zh, en string, args ...any) (Config, error) {
 		return c, qinglang.Errorf(qinglang.EINVALID, "模拟配置无效："+zh, "invalid simulation config: "+en, args...)
 	}
@@ -110,6 +126,8 @@ func (c Config) normalize() (Config, error) {
 		return bad("每场事件上限须为 0 或至少 2，实为 %d", "events per room must be 0 or at least 2, got %d", c.EventsPerRoom)
 	case c.FakePriceShare > 1:
 		return bad("虚假原价比例须在 0 到 1 之间，实为 %v", "fake price share must be 0 to 1, got %v", c.FakePriceShare)
+	case c.FalseClaimShare > 0.5:
+		return bad("虚假宣传话术比例须在 0 到 0.5 之间，实为 %v", "false claim share must be 0 to 0.5, got %v", c.FalseClaimShare)
 	}
 	seen := map[string]bool{}
 	for _, p := range c.Platforms {

@@ -23,6 +23,7 @@ func simFlags(c *cobra.Command, cfg *sim.Config, start *string, platforms *strin
 	f.DurationVar(&cfg.Duration, "duration", cfg.Duration, "每场直播时长 / length of each broadcast")
 	f.IntVar(&cfg.EventsPerRoom, "events-per-room", 0, "每场直播事件上限，0 为自然节奏 / cap on events per broadcast, 0 for the natural rhythm")
 	f.Float64Var(&cfg.FakePriceShare, "fake-price-share", 0, "虚构划线价的比例（0 为默认 0.15，负数为无）/ share of fake crossed-out prices (0: default 0.15, negative: none)")
+	f.Float64Var(&cfg.FalseClaimShare, "false-claim-share", 0, "主播虚假宣传话术的比例（0 为默认 0.03，负数为无）/ share of host speech segments that are false claims (0: default 0.03, negative: none)")
 	f.StringVar(start, "start", "", "模拟开始时间 RFC 3339（默认 2025-06-12T20:00:00+08:00）/ simulated start, RFC 3339")
 	f.StringVar(platforms, "platforms", "default", "平台名，逗号分隔 / platform names, comma separated")
 }
@@ -51,8 +52,8 @@ func newSimCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "sim [flags]",
 		Short: "生成逼真的直播间事件（JSON Lines）/ generate realistic live-room events (JSON Lines)",
-		Long: `按契约格式生成自然的直播间：主播话术、弹幕节奏（问候、提问、粉丝口号、扣1刷屏、抽奖口令）、订单、改价的商品、账号（含共用运营商 NAT 地址的观众）。--seed 相同则输出相同。
-Generates organic live rooms in the contract's format: host speech, bullet comments with a real
+		Long: `按契约格式生成自然的直播间：主播话术（含一定比例的虚假宣传）、弹幕节奏（问候、提问、粉丝口号、扣1刷屏、抽奖口令）、订单、改价的商品、账号（含共用运营商 NAT 地址的观众）。--seed 相同则输出相同。
+Generates organic live rooms in the contract's format: host speech (a share of it false claims), bullet comments with a real
 rhythm (greetings, questions, fan chants, "扣1" floods, lottery phrases), orders, listings with
 price changes, accounts (including many viewers behind one carrier NAT address). Deterministic
 with --seed.
