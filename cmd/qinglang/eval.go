@@ -60,20 +60,11 @@ func newEvalClaimsCmd() *cobra.Command {
 输出精确率、召回率、漏报与误报。needs_evidence 的行单独计数，不计入精确率与召回率。
 Reads a labelled JSON Lines file (id, where, category, text, label) and prints precision, recall,
 the misses and the false alarms. needs_evidence lines are counted apart.`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageError("需要一个文件名或 - / want one FILE or -")
-			}
-			return nil
-		},
+		Args: oneInput,
 		RunE: func(c *cobra.Command, args []string) error {
-			set, err := loadRules(dirs)
+			set, m, err := loadMatcher(dirs)
 			if err != nil {
 				return err
-			}
-			m, err := claimmatch.Compile(set.Rules)
-			if err != nil {
-				return &exitError{code: exitBadInput, err: err}
 			}
 			in, closeIn, err := openInput(args[0])
 			if err != nil {

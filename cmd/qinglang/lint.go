@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/qinglang/qinglang"
-	"github.com/qinglang/qinglang/claimmatch"
 	"github.com/qinglang/qinglang/lint"
 )
 
@@ -24,12 +23,7 @@ Checks a script (one or more sentences per line) or a product list (CSV with a h
 title and category, or a JSON array of {title, category, price, original_price}) before going
 live: line:column, rule, basis, message and a suggested rewrite. Exit 0 when nothing of severity
 high or above is found, 1 when something is, 2 on bad input or usage.`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageError("需要一个文件名或 - / want one FILE or -")
-			}
-			return nil
-		},
+		Args: oneInput,
 		RunE: func(c *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
 				return usageError("未知输出格式 %q（text、json）/ unknown format %q (text, json)", format, format)
@@ -38,13 +32,9 @@ high or above is found, 1 when something is, 2 on bad input or usage.`,
 			if !cat.Known() {
 				return usageError("未知品类 %q / unknown category %q", category, category)
 			}
-			set, err := loadRules(dirs)
+			set, m, err := loadMatcher(dirs)
 			if err != nil {
 				return err
-			}
-			m, err := claimmatch.Compile(set.Rules)
-			if err != nil {
-				return &exitError{code: exitBadInput, err: err}
 			}
 			in, closeIn, err := openInput(args[0])
 			if err != nil {

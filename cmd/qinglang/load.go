@@ -48,7 +48,9 @@ product with a fictitious original price, whose finding is timed.
 			if asJSON {
 				enc := json.NewEncoder(c.OutOrStdout())
 				enc.SetIndent("", "  ")
-				_ = enc.Encode(rep)
+				if werr := enc.Encode(rep); werr != nil {
+					return &exitError{code: exitFailure, err: fmt.Errorf("写出报告失败 / writing the report failed: %w", werr)}
+				}
 			} else {
 				fmt.Fprint(c.OutOrStdout(), rep.Text())
 			}

@@ -33,6 +33,29 @@ func loadRules(dirs []string) (*rules.Set, error) {
 	return set, nil
 }
 
+// loadMatcher loads the packs and compiles them into one matcher; either
+// failing is a bad-input error.
+func loadMatcher(dirs []string) (*rules.Set, *claimmatch.Matcher, error) {
+	set, err := loadRules(dirs)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := claimmatch.Compile(set.Rules)
+	if err != nil {
+		return nil, nil, &exitError{code: exitBadInput, err: err}
+	}
+	return set, m, nil
+}
+
+// oneInput checks a command's one argument: a file name, or - for
+// standard input.
+func oneInput(_ *cobra.Command, args []string) error {
+	if len(args) != 1 {
+		return usageError("需要一个文件名或 - / want one FILE or -")
+	}
+	return nil
+}
+
 func newRulesCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "rules",
@@ -81,13 +104,9 @@ Runs every rule's examples: each "match" text must be matched by the rule, each 
 must not. Exit 0 when all pass, 1 when some fail, 2 when a pack is invalid.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			set, err := loadRules(dirs)
+			set, m, err := loadMatcher(dirs)
 			if err != nil {
 				return err
-			}
-			m, err := claimmatch.Compile(set.Rules)
-			if err != nil {
-				return &exitError{code: exitBadInput, err: err}
 			}
 			failures := testExamples(set, m, func(line string) { fmt.Fprintln(c.OutOrStdout(), line) }, verbose)
 			total := 0

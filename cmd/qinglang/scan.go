@@ -29,12 +29,7 @@ Runs every detector offline (no server) over JSON Lines or a JSON array; "-" rea
 
 退出码 / exit: 0 无发现 no findings, 1 有发现 findings, 2 输入有误或用法错误 bad input or usage, 3 失败 failure.
 有问题的事件逐条报告到标准错误，其余事件照常检测。Bad events are reported on stderr; the good ones are still scanned.`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageError("需要一个文件名或 - / want one FILE or -")
-			}
-			return nil
-		},
+		Args: oneInput,
 		RunE: func(c *cobra.Command, args []string) error {
 			switch format {
 			case "table", "json", "ndjson":
@@ -76,12 +71,20 @@ func runScan(c *cobra.Command, name, format string, dirs []string) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	var onFinding func(qinglang.Finding)
+	var writeErr error // the first failed write of a finding (a closed pipe, a full disk)
 	if format == "ndjson" {
-		onFinding = func(f qinglang.Finding) { _ = enc.Encode(f) }
+		onFinding = func(f qinglang.Finding) {
+			if writeErr == nil {
+				writeErr = enc.Encode(f)
+			}
+		}
 	}
 	rep, err := scan.Run(c.Context(), in, scan.Options{OnFinding: onFinding, Detectors: detectors.Detectors()})
 	if err != nil {
 		return &exitError{code: exitCode(err), err: err}
+	}
+	if writeErr != nil {
+		return &exitError{code: exitFailure, err: fmt.Errorf("写出发现失败 / writing the findings failed: %w", writeErr)}
 	}
 	switch format {
 	case "json":
@@ -91,7 +94,7 @@ func runScan(c *cobra.Command, name, format string, dirs []string) error {
 			fs = []qinglang.Finding{}
 		}
 		if err := enc.Encode(fs); err != nil {
-			return err
+			return &exitError{code: exitFailure, err: fmt.Errorf("写出发现失败 / writing the findings failed: %w", err)}
 		}
 	case "table":
 		writeTable(out, rep.Findings)

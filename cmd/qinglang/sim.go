@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -65,33 +66,52 @@ with --seed.
 				return err
 			}
 			var w io.Writer = c.OutOrStdout()
+			var files []*os.File // closed at the end; a failed close is a failed write
+			defer func() {
+				for _, f := range files {
+					f.Close()
+				}
+			}()
 			if out != "" && out != "-" {
 				f, err := os.Create(out)
 				if err != nil {
 					return &exitError{code: exitFailure, err: err}
 				}
-				defer f.Close()
+				files = append(files, f)
 				w = f
 			}
+			var lw *bufio.Writer
+			var labelErr error // the first failed write of a label
 			if labels != "" {
 				lf, err := os.Create(labels)
 				if err != nil {
 					return &exitError{code: exitFailure, err: err}
 				}
-				defer lf.Close()
-				lw := bufio.NewWriter(lf)
-				defer lw.Flush()
+				files = append(files, lf)
+				lw = bufio.NewWriter(lf)
 				enc := json.NewEncoder(lw)
 				enc.SetEscapeHTML(false)
-				cfg.Labels = func(l sim.Label) { _ = enc.Encode(l) }
+				cfg.Labels = func(l sim.Label) {
+					if labelErr == nil {
+						labelErr = enc.Encode(l)
+					}
+				}
 			}
 			bw := bufio.NewWriterSize(w, 1<<20)
 			n, err := sim.WriteJSONL(bw, cfg)
-			if err == nil {
-				err = bw.Flush()
-			}
 			if err != nil {
 				return &exitError{code: exitCode(err), err: err}
+			}
+			err = errors.Join(bw.Flush(), labelErr)
+			if lw != nil {
+				err = errors.Join(err, lw.Flush())
+			}
+			for _, f := range files {
+				err = errors.Join(err, f.Close())
+			}
+			files = nil
+			if err != nil {
+				return &exitError{code: exitFailure, err: fmt.Errorf("写出失败 / writing failed: %w", err)}
 			}
 			fmt.Fprintf(c.ErrOrStderr(), "已生成 %d 条事件 / wrote %d events\n", n, n)
 			return nil
