@@ -71,19 +71,19 @@ const (
 
 // Label is the ground truth of one event.
 type Label struct {
-	EventID  string
-	Kind     string
-	Fake     bool
-	Platform string
-	Room     string
-	TS       time.Time
+	EventID  string    `json:"event_id"`
+	Kind     string    `json:"kind"`
+	Fake     bool      `json:"fake"`
+	Platform string    `json:"platform"`
+	Room     string    `json:"room,omitempty"`
+	TS       time.Time `json:"ts"`
 	// For LabelClaim: Product. For LabelFakeOriginal: the listing's product and prices, and the
 	// price the rule compares with (lowest unit price of the seven days
 	// before, or the last sale before).
-	Product          string
-	PriceFen         int64
-	OriginalPriceFen int64
-	ReferenceFen     int64
+	Product          string `json:"product,omitempty"`
+	PriceFen         int64  `json:"price_fen,omitempty"`
+	OriginalPriceFen int64  `json:"original_price_fen,omitempty"`
+	ReferenceFen     int64  `json:"reference_fen,omitempty"`
 }
 
 // normalize fills defaults and checks the limits.
