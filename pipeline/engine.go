@@ -96,11 +96,7 @@ func (e *Engine) Process(ctx context.Context, store qinglang.Store, items []Item
 func (e *Engine) apply(ctx context.Context, tx qinglang.Tx, items []Item) (Result, map[qinglang.RoomKey]bool, error) {
 	var res Result
 	touched := make(map[qinglang.RoomKey]bool)
-	events := make([]qinglang.Event, len(items))
-	origins := make([]string, len(items))
-	for i := range items {
-		events[i], origins[i] = items[i].Event, items[i].Origin
-	}
+	events, origins := split(items)
 	added, err := tx.AddEvents(ctx, events, origins)
 	if err != nil {
 		return res, touched, err
@@ -179,11 +175,7 @@ func (e *Engine) Keep(ctx context.Context, store qinglang.Store, items []Item) e
 	if err != nil {
 		return err
 	}
-	events := make([]qinglang.Event, len(items))
-	origins := make([]string, len(items))
-	for i := range items {
-		events[i], origins[i] = items[i].Event, items[i].Origin
-	}
+	events, origins := split(items)
 	if _, err = tx.AddEvents(ctx, events, origins); err == nil {
 		err = tx.Commit()
 	}
@@ -284,4 +276,14 @@ func (e *Engine) sweep(ctx context.Context, tx qinglang.Tx, res *Result) ([]qing
 		keys = append(keys, r.Key)
 	}
 	return keys, nil
+}
+
+// split returns the items' events and origins, as the store takes them.
+func split(items []Item) ([]qinglang.Event, []string) {
+	events := make([]qinglang.Event, len(items))
+	origins := make([]string, len(items))
+	for i := range items {
+		events[i], origins[i] = items[i].Event, items[i].Origin
+	}
+	return events, origins
 }
