@@ -12,7 +12,18 @@ import (
 // own decoder: the simulator's output is valid input, and decoding gives
 // back the same times, ids and amounts.
 func TestContractRoundTrip(t *testing.T) {
-	cfg := Config{Seed: 9, Rooms: 5, Days: 2, Duration: 40 * time.Minute, Platforms: []string{"douyin", "taobao"}}
+	roundTrip(t, Config{Seed: 9, Rooms: 5, Days: 2, Duration: 40 * time.Minute, Platforms: []string{"douyin", "taobao"}})
+}
+
+// TestContractRoundTripCrews does the same for crews and hard cases.
+func TestContractRoundTripCrews(t *testing.T) {
+	cfg := crewCfg
+	cfg.Days, cfg.Duration, cfg.Hard = 2, 15*time.Minute, AllHardCases
+	roundTrip(t, cfg)
+}
+
+func roundTrip(t *testing.T, cfg Config) {
+	t.Helper()
 	evs, _ := run(t, cfg)
 	data := jsonl(t, cfg)
 	lines := bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"))

@@ -141,6 +141,9 @@ func (r *roomGen) runOrder(at int64) {
 	r.push(ev)
 	li.p.hist.record(at, li.price)
 	r.s.addBuyer(u)
+	if r.w.cfg.Hard.Reviews {
+		r.s.addPastBuyer(u, r.day)
+	}
 }
 
 // comment posts text by viewer u.
@@ -151,6 +154,7 @@ func (r *roomGen) comment(at int64, u uint32, text string) {
 	ev := r.event(qinglang.Comment, at)
 	ev.User, ev.Text, ev.IP, ev.Device = userID(u), text, r.ip(u), r.device(u)
 	r.push(ev)
+	r.organic++
 }
 
 // greet makes room for an event by u, first buffering u's account event
@@ -222,6 +226,9 @@ var (
 
 // ip returns the address u comments from in this broadcast.
 func (r *roomGen) ip(u uint32) string {
+	if r.nat != nil && r.nat[u] {
+		return r.natAddr
+	}
 	h := hash(r.w.seed, saltIP, uint64(r.s.plat.idx), uint64(u))
 	if hash(h, 1<<40|uint64(r.s.idx))%100 < 35 {
 		c := natCarriers[r.s.region%len(natCarriers)]
@@ -230,19 +237,24 @@ func (r *roomGen) ip(u uint32) string {
 	}
 	d := hash(h, 2<<40|uint64(r.day))
 	if d%100 < 22 {
-		var b [16]byte
-		pre := v6Prefixes[int(d>>8)%len(v6Prefixes)]
-		copy(b[:], pre)
-		x, y := hash(d, 1), hash(d, 2)
-		for i := len(pre); i < 16; i++ {
-			if i < 8 {
-				b[i] = byte(x >> (8 * i))
-			} else {
-				b[i] = byte(y >> (8 * (i - 8)))
-			}
-		}
-		return netip.AddrFrom16(b).String()
+		return v6Addr(d)
 	}
 	return netip.AddrFrom4([4]byte{v4Firsts[int(d>>8)%len(v4Firsts)], byte(d >> 16), byte(d >> 24),
 		1 + byte(d>>32)%254}).String()
+}
+
+// v6Addr returns a carrier IPv6 address drawn from hash d.
+func v6Addr(d uint64) string {
+	var b [16]byte
+	pre := v6Prefixes[int(d>>8)%len(v6Prefixes)]
+	copy(b[:], pre)
+	x, y := hash(d, 1), hash(d, 2)
+	for i := len(pre); i < 16; i++ {
+		if i < 8 {
+			b[i] = byte(x >> (8 * i))
+		} else {
+			b[i] = byte(y >> (8 * (i - 8)))
+		}
+	}
+	return netip.AddrFrom16(b).String()
 }

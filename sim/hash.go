@@ -38,6 +38,8 @@ const (
 	saltSlot
 	saltViewer
 	saltGuest
+	saltCrew
+	saltHard
 )
 
 // expGap draws an exponential waiting time in milliseconds for a Poisson

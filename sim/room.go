@@ -58,6 +58,11 @@ type roomGen struct {
 	nbuf int
 	head int
 
+	organic int    // organic comments so far (crews keep to a share of them)
+	sides   []side // crews at work, hard cases
+	nat     map[uint32]bool
+	natAddr string // the one address of the NAT crowd (hard cases)
+
 	keyAt   int64
 	keyRank uint8
 }
@@ -118,8 +123,24 @@ func newRoom(w *world, s *slot, d int) *roomGen {
 			r.addWave(waveChant, t, pick(r.rng, cmtChants))
 		}
 	}
+	if w.cfg.Hard.on() {
+		r.sides = append(r.sides, newHardRun(r))
+	}
+	for _, c := range w.crews {
+		if c.works(s.idx, d) {
+			r.sides = append(r.sides, newCrewRun(r, c))
+		}
+	}
 	r.updateKey()
 	return r
+}
+
+// side is a process of a room beside the organic ones: a crew at work or
+// the hard cases. Each draws from a random stream of its own, so that the
+// organic processes draw the same numbers with or without it.
+type side interface {
+	nextAt() int64 // when it acts next; never when done
+	run(r *roomGen, at int64)
 }
 
 // buildLineup puts the merchant's goods and the guest goods in the cart,
@@ -171,6 +192,7 @@ const (
 	procOrder
 	procComment
 	procWave
+	procSide
 )
 
 // nextAction returns the earliest pending action. Listings (rank 0) go
@@ -198,6 +220,9 @@ func (r *roomGen) nextAction() (at int64, rank uint8, proc, wi int) {
 	for i := range r.waves {
 		try(r.waves[i].next, 1, procWave, i)
 	}
+	for i, sd := range r.sides {
+		try(sd.nextAt(), 1, procSide, i)
+	}
 	return
 }
 
@@ -210,11 +235,18 @@ func (r *roomGen) updateKey() {
 	r.keyAt, r.keyRank, _, _ = r.nextAction()
 }
 
-// next returns the room's next event; r.done tells whether it was the last.
+// next returns the room's next event; r.done tells whether it was the
+// last. It returns nil when the action due emitted nothing (an order of
+// goods not listed yet, a crew under its share): the room's next event
+// may then come after another room's, and the caller must re-key.
 func (r *roomGen) next() *qinglang.Event {
-	for r.head >= r.nbuf {
+	if r.head >= r.nbuf {
 		r.head, r.nbuf = 0, 0
 		r.fill()
+		if r.nbuf == 0 {
+			r.updateKey()
+			return nil
+		}
 	}
 	ev := r.buf[r.head]
 	r.buf[r.head] = nil
@@ -244,6 +276,8 @@ func (r *roomGen) fill() {
 		r.commentAt = at + expGap(r.rng, r.cRate*(1+0.5*r.boost(at)))
 	case procWave:
 		r.runWave(at, wi)
+	case procSide:
+		r.sides[wi].run(r, at)
 	}
 }
 

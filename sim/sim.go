@@ -3,7 +3,25 @@
 // viewers greeting, asking, chanting and flooding "1" after a call to
 // action, lotteries, orders, accounts behind shared carrier NAT addresses,
 // listings whose crossed-out prices are honest or, for a configurable
-// share, fake, and, for another share, hosts making false marketing claims. It feeds demos, tests, benchmarks and the load generator.
+// share, fake, and, for another share, hosts making false marketing
+// claims. It feeds demos, tests, benchmarks, the load generator and the
+// campaign evaluation (package campaigneval).
+//
+// Two more things can be turned on, both off by default:
+//
+//   - Crews (Config.Crews) of paid fake commenters (职业弹幕人) posting
+//     scripted testimonials, with configurable camouflage: paraphrased
+//     scripts, proxy pools, aged accounts, filler chatter, camouflage
+//     purchases, low rates over many rooms. Each comment and order of a
+//     crew is labelled LabelCrew (Label.Crew, Label.User, Label.Role).
+//     ParseCrew and CrewPresets read crews from a command line.
+//   - Hard cases (Config.Hard) of organic behaviour that looks like a
+//     campaign and is not: a fan chant by a thousand viewers, a crowd
+//     behind one carrier NAT address, loyal fans in every broadcast of
+//     their merchant, buyers' reviews with numbers.
+//
+// Labels (Config.Labels) tell the ground truth: LabelFakeOriginal for
+// crossed-out prices, LabelClaim for false claims, LabelCrew for crews.
 //
 // A run is deterministic: the same Config gives byte-identical output. It
 // streams: memory grows with the number of rooms, not with the number of
@@ -39,6 +57,12 @@ type Config struct {
 	// terms, fake authority, guarantees, fake scarcity), each labelled
 	// LabelClaim; 0 means DefaultFalseClaimShare, a negative value none.
 	FalseClaimShare float64
+	// Crews are crews of paid fake commenters at work in the run; none by
+	// default. See Crew.
+	Crews []Crew
+	// Hard turns on organic hard cases for campaign detection; all off by
+	// default. See HardCases.
+	Hard HardCases
 	// Labels, if set, is told the ground truth of each labelled event,
 	// just before the event is emitted.
 	Labels func(l Label)
@@ -84,6 +108,11 @@ type Label struct {
 	PriceFen         int64  `json:"price_fen,omitempty"`
 	OriginalPriceFen int64  `json:"original_price_fen,omitempty"`
 	ReferenceFen     int64  `json:"reference_fen,omitempty"`
+	// For LabelCrew: the crew's name, the member account and the role of
+	// the event (RoleScript, RoleFiller, RoleOrder); Product for orders.
+	Crew string `json:"crew,omitempty"`
+	User string `json:"user,omitempty"`
+	Role string `json:"role,omitempty"`
 }
 
 // normalize fills defaults and checks the limits.
@@ -136,6 +165,12 @@ func (c Config) normalize() (Config, error) {
 		}
 		seen[p] = true
 	}
+	if err := c.Hard.check(); err != nil {
+		return c, err
+	}
+	if err := normalizeCrews(&c); err != nil {
+		return c, err
+	}
 	return c, nil
 }
 
@@ -162,6 +197,10 @@ func Generate(cfg Config, emit func(*qinglang.Event) error) error {
 		}
 		r := h[0].r
 		ev := r.next()
+		if ev == nil {
+			h.fix()
+			continue
+		}
 		if err := emit(ev); err != nil {
 			return err
 		}

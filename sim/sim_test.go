@@ -61,7 +61,13 @@ func TestDeterministic(t *testing.T) {
 // bookkeeping: room_start first, room_end last, accounts before a user's
 // first comment or order, orders at the price listed in the room.
 func TestWellFormed(t *testing.T) {
-	data := jsonl(t, small)
+	wellFormed(t, small)
+}
+
+// wellFormed runs cfg and checks every event as TestWellFormed says.
+func wellFormed(t *testing.T, cfg Config) {
+	t.Helper()
+	data := jsonl(t, cfg)
 	ids := map[string]bool{}
 	var last time.Time
 	started, ended := map[string]bool{}, map[string]bool{}
@@ -176,16 +182,25 @@ func TestWellFormed(t *testing.T) {
 			t.Errorf("room %s never ended", k)
 		}
 	}
-	if len(started) != small.Rooms*small.Days {
-		t.Errorf("%d broadcasts, want %d", len(started), small.Rooms*small.Days)
+	if len(started) != cfg.Rooms*max(1, cfg.Days) {
+		t.Errorf("%d broadcasts, want %d", len(started), cfg.Rooms*max(1, cfg.Days))
 	}
 	for _, ty := range qinglang.EventTypes {
 		if types[ty] == 0 {
 			t.Errorf("no %s events", ty)
 		}
 	}
-	if !plats["douyin"] || !plats["kuaishou"] || len(plats) != 2 {
-		t.Errorf("platforms: %v", plats)
+	want := cfg.Platforms
+	if len(want) == 0 {
+		want = []string{qinglang.DefaultPlatform}
+	}
+	for _, p := range want {
+		if !plats[p] {
+			t.Errorf("platforms %v: no %s", plats, p)
+		}
+	}
+	if len(plats) != len(want) {
+		t.Errorf("platforms %v, want %v", plats, want)
 	}
 }
 
@@ -209,7 +224,10 @@ func TestCap(t *testing.T) {
 	evs, _ := run(t, cfg)
 	per := map[string]int{}
 	lastOf := map[string]*qinglang.Event{}
-	for _, ev := range evs {
+	for i, ev := range evs {
+		if i > 0 && ev.TS.Before(evs[i-1].TS) {
+			t.Fatalf("event %s at %v goes back from %v", ev.ID, ev.TS, evs[i-1].TS)
+		}
 		room := ev.Room
 		if room == "" { // account events belong to the room by id
 			room = ev.ID[len("default-"):strings.LastIndexByte(ev.ID, '-')]

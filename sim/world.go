@@ -19,6 +19,7 @@ type world struct {
 	share float64
 	plats []*platform
 	slots []slot
+	crews []*crewState
 }
 
 // platform is one tenant: its viewer population and which of them the
@@ -29,6 +30,8 @@ type platform struct {
 	pop   uint32   // viewers are u0 .. u(pop-1)
 	seen  []uint64 // bit per viewer: account event emitted
 	slots []int    // slots broadcasting on this platform
+	// crewSeen has a bit per crew member: account event emitted.
+	crewSeen []uint64
 }
 
 // accountDue marks u as told about and reports whether it was not before.
@@ -94,12 +97,35 @@ type slot struct {
 	guests     [][2]int // {slot, product} of guest goods
 	buyers     [16]uint32
 	nbuyers    int
+	// past are buyers with the day of their order, kept for the buyers'
+	// reviews of the hard cases (HardCases.Reviews) only.
+	past  []pastBuyer
+	npast int
 }
 
 // addBuyer remembers a recent buyer of the room (for reviews).
 func (s *slot) addBuyer(u uint32) {
 	s.buyers[s.nbuyers%len(s.buyers)] = u
 	s.nbuyers++
+}
+
+// pastBuyer is a buyer of a slot and the day of the order.
+type pastBuyer struct {
+	u   uint32
+	day int
+}
+
+// maxPast bounds the buyers a slot remembers for reviews.
+const maxPast = 512
+
+// addPastBuyer remembers a buyer for the reviews of later days.
+func (s *slot) addPastBuyer(u uint32, day int) {
+	if len(s.past) < maxPast {
+		s.past = append(s.past, pastBuyer{u, day})
+	} else {
+		s.past[s.npast%maxPast] = pastBuyer{u, day}
+	}
+	s.npast++
 }
 
 // regions is how many provinces viewers and rooms are spread over.
@@ -133,6 +159,7 @@ func newWorld(cfg Config) *world {
 	for i := range w.slots {
 		w.initGuests(i)
 	}
+	w.initCrews()
 	return w
 }
 

@@ -47,9 +47,31 @@ func finishSimConfig(cfg *sim.Config, start, platforms string) error {
 	return nil
 }
 
+// crewFlags binds --crew and --hard (see sim.CrewHelp).
+func crewFlags(c *cobra.Command, crews *[]string, hard *string) {
+	f := c.Flags()
+	f.StringArrayVar(crews, "crew", nil, "加入水军团伙（预设或 key=value，可重复，见下文）/ add a paid comment crew (preset or key=value, repeatable, see below)")
+	f.StringVar(hard, "hard", "", "加入疑难的正常场景：all 或 chant=N,nat=N,fans=N,reviews / add organic hard cases: all or chant=N,nat=N,fans=N,reviews")
+}
+
+// finishCrews applies --crew and --hard.
+func finishCrews(cfg *sim.Config, crews []string, hard string) error {
+	var err error
+	if cfg.Crews, err = sim.ParseCrews(crews); err != nil {
+		return usageError("--crew: %v", err)
+	}
+	if hard != "" {
+		if cfg.Hard, err = sim.ParseHardCases(hard); err != nil {
+			return usageError("--hard: %v", err)
+		}
+	}
+	return nil
+}
+
 func newSimCmd() *cobra.Command {
 	cfg := sim.Config{Rooms: 1, Days: 1, Duration: sim.DefaultDuration}
-	var start, platforms, out, labels string
+	var start, platforms, out, labels, hard string
+	var crews []string
 	c := &cobra.Command{
 		Use:   "sim [flags]",
 		Short: "生成逼真的直播间事件（JSON Lines）/ generate realistic live-room events (JSON Lines)",
@@ -59,10 +81,16 @@ rhythm (greetings, questions, fan chants, "扣1" floods, lottery phrases), order
 price changes, accounts (including many viewers behind one carrier NAT address). Deterministic
 with --seed.
 
-示例 example: qinglang sim --rooms 50 --days 8 --seed 7 -o day.jsonl --labels labels.jsonl`,
+示例 example: qinglang sim --rooms 50 --days 8 --seed 7 -o day.jsonl --labels labels.jsonl
+示例 example: qinglang sim --rooms 6 --crew jelly --crew lowrate --hard all -o crews.jsonl --labels labels.jsonl
+
+` + sim.CrewHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := finishSimConfig(&cfg, start, platforms); err != nil {
+				return err
+			}
+			if err := finishCrews(&cfg, crews, hard); err != nil {
 				return err
 			}
 			var w io.Writer = c.OutOrStdout()
@@ -118,6 +146,7 @@ with --seed.
 		},
 	}
 	simFlags(c, &cfg, &start, &platforms)
+	crewFlags(c, &crews, &hard)
 	c.Flags().StringVarP(&out, "out", "o", "-", "输出文件，- 为标准输出 / output file, - for stdout")
 	c.Flags().StringVar(&labels, "labels", "", "把真值标签写入此文件（JSON Lines）/ write the ground-truth labels to this file (JSON Lines)")
 	return c
