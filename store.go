@@ -2,6 +2,7 @@ package qinglang
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 )
 
@@ -17,6 +18,7 @@ type Store interface {
 
 	FindingReader
 	EvidenceReader
+	CampaignReader
 
 	Ping(ctx context.Context) error
 	Close() error
@@ -41,6 +43,24 @@ type Tx interface {
 	// f.DedupKey), setting f.ID and f.DetectedAt. A finding whose id exists
 	// is not written again and AddFinding reports false.
 	AddFinding(ctx context.Context, f *Finding) (added bool, err error)
+
+	// PutFinding stores a finding that may change over time under the id
+	// it carries (f.ID must be set; campaign findings carry the campaign
+	// id). A new id is inserted; a stored one is replaced when its content
+	// (everything but DetectedAt) differs, and the new version moves to the
+	// end of the stored order, so that FindingFilter.After (a live feed
+	// resuming) delivers it. changed reports whether anything was written;
+	// a finding put again unchanged is left as it is. It sets f.DetectedAt
+	// (the stored one when unchanged), a nil f.EventIDs to an empty list
+	// and an empty f.Platform to the default platform.
+	PutFinding(ctx context.Context, f *Finding) (changed bool, err error)
+
+	// PutCampaign inserts the campaign rec.ID or replaces the stored one.
+	// changed is false, and nothing is written, when the stored record is
+	// the same (UpdatedAt aside). It sets rec.UpdatedAt (the stored one when
+	// unchanged), nil Members and Rooms to empty lists and an empty
+	// Platform to the default platform.
+	PutCampaign(ctx context.Context, rec *CampaignRecord) (changed bool, err error)
 
 	Facts
 
@@ -125,6 +145,41 @@ type EvidenceReader interface {
 	Listings(ctx context.Context, platform, product string) ([]Event, error)
 	// Account returns the latest account event of a user, or ENOTFOUND.
 	Account(ctx context.Context, platform, user string) (Event, error)
+	// ScanEvents returns stored events of every room in the order they
+	// were stored, the first page of those after s.After; next continues
+	// it (as s.After) and is empty when no more events match.
+	ScanEvents(ctx context.Context, s EventScan) (events []Event, next string, err error)
+	// EventMark tells where the stored events end now: a replay that
+	// scans up to Mark.Through and then takes the events stored later from
+	// live processing sees every event once.
+	EventMark(ctx context.Context) (EventMark, error)
+}
+
+// EventScan selects stored events across rooms, in the order stored (the
+// order the log delivered them: per room, the log's order). Zero fields do
+// not filter.
+type EventScan struct {
+	Platform string
+	Types    []EventType // empty: all
+	From     time.Time   // ts inclusive
+	To       time.Time   // ts exclusive
+	// After is the next of the previous page: only events stored after
+	// that position ("" from the first).
+	After string
+	// Through is an EventMark's Through: only events stored up to that
+	// position ("" to the last one stored).
+	Through string
+	Limit   int // 1..10000; 0 means 1000
+}
+
+// EventMark is the end of the stored events at one moment.
+type EventMark struct {
+	// Through is the position of the last event stored (a position before
+	// every event when none is): EventScan.Through.
+	Through string
+	// Latest is the latest ts of any stored event (zero when none): the
+	// event time the store has reached.
+	Latest time.Time
 }
 
 // EventFilter selects stored events of one room.
@@ -152,4 +207,51 @@ type RoomSummary struct {
 	LastTS    time.Time           `json:"last_ts"`
 	Events    map[EventType]int64 `json:"events"`
 	Findings  int64               `json:"findings"`
+}
+
+// CampaignRecord is a campaign as the store keeps it: the columns it is
+// looked up by, and its whole current state as JSON (package campaign's
+// Campaign; the domain does not depend on that package). Members and Rooms
+// are the ids of its accounts and broadcasts, for lookups.
+type CampaignRecord struct {
+	ID        string          `json:"id"`
+	Platform  string          `json:"platform"`
+	Severity  Severity        `json:"severity"`
+	Score     float64         `json:"score"`
+	FirstSeen time.Time       `json:"first_seen"`
+	LastSeen  time.Time       `json:"last_seen"`
+	UpdatedAt time.Time       `json:"updated_at"` // set by the store
+	Members   []string        `json:"members"`
+	Rooms     []string        `json:"rooms"`
+	Body      json.RawMessage `json:"body,omitempty"`
+}
+
+// CampaignReader reads campaigns.
+type CampaignReader interface {
+	// Campaigns returns a page of campaigns, the most recently updated
+	// first.
+	Campaigns(ctx context.Context, f CampaignFilter) (CampaignPage, error)
+	// Campaign returns one campaign, or an ENOTFOUND error.
+	Campaign(ctx context.Context, id string) (CampaignRecord, error)
+}
+
+// CampaignFilter selects campaigns. Zero fields do not filter.
+type CampaignFilter struct {
+	Platform string
+	Account  string    // campaigns this account is a member of
+	Room     string    // campaigns that commented in this broadcast
+	Since    time.Time // campaigns last seen at or after this time
+	Severity Severity  // exactly this severity
+	Cursor   string
+	Limit    int // 1..1000; 0 means 100
+	// OmitBody leaves Body out of the records (lists that show only the
+	// lookup columns need not read the whole state).
+	OmitBody bool
+}
+
+// CampaignPage is one page of campaigns; Next is empty on the last page and
+// is otherwise the Cursor of the next page.
+type CampaignPage struct {
+	Campaigns []CampaignRecord `json:"campaigns"`
+	Next      string           `json:"next,omitempty"`
 }

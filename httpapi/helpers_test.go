@@ -32,6 +32,9 @@ type fakeStore struct {
 	RoomFn     func(ctx context.Context, key qinglang.RoomKey) (qinglang.RoomSummary, error)
 	EventsFn   func(ctx context.Context, f qinglang.EventFilter) ([]qinglang.Event, error)
 	PingFn     func(ctx context.Context) error
+
+	CampaignsFn func(ctx context.Context, f qinglang.CampaignFilter) (qinglang.CampaignPage, error)
+	CampaignFn  func(ctx context.Context, id string) (qinglang.CampaignRecord, error)
 }
 
 func (s *fakeStore) Begin(context.Context) (qinglang.Tx, error) { return nil, errUnexpected }
@@ -355,4 +358,28 @@ func (a *answerSet) has(k string) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return a.m[k]
+}
+
+// Campaign and evidence-scan methods of fakeStore.
+
+func (s *fakeStore) Campaigns(ctx context.Context, f qinglang.CampaignFilter) (qinglang.CampaignPage, error) {
+	if s.CampaignsFn == nil {
+		return qinglang.CampaignPage{}, errUnexpected
+	}
+	return s.CampaignsFn(ctx, f)
+}
+
+func (s *fakeStore) Campaign(ctx context.Context, id string) (qinglang.CampaignRecord, error) {
+	if s.CampaignFn == nil {
+		return qinglang.CampaignRecord{}, errUnexpected
+	}
+	return s.CampaignFn(ctx, id)
+}
+
+func (s *fakeStore) ScanEvents(context.Context, qinglang.EventScan) ([]qinglang.Event, string, error) {
+	return nil, "", errUnexpected
+}
+
+func (s *fakeStore) EventMark(context.Context) (qinglang.EventMark, error) {
+	return qinglang.EventMark{}, errUnexpected
 }

@@ -1,9 +1,9 @@
 // Package httpapi serves Qinglang's HTTP API under /v1: event ingestion,
-// findings (paged and as a live Server-Sent Events stream), rooms and their
-// evidence, the pre-broadcast self-check (lint), the rule packs in use and
-// their reload, health, readiness, metrics and the OpenAPI 3.1 document that
-// describes all of it (openapi.json, embedded and served at
-// /v1/openapi.json).
+// findings (paged and as a live Server-Sent Events stream), campaigns of
+// coordinated comments, rooms and their evidence, the pre-broadcast
+// self-check (lint), the rule packs in use and their reload, health,
+// readiness, metrics and the OpenAPI 3.1 document that describes all of it
+// (openapi.json, embedded and served at /v1/openapi.json).
 //
 // Every route is listed once, in routes; the same table registers the
 // handlers and is checked against the OpenAPI document by the tests.
@@ -90,6 +90,8 @@ var routes = []route{
 	{http.MethodGet, "/v1/findings", (*Server).getFindings},
 	{http.MethodGet, "/v1/findings/stream", (*Server).streamFindings},
 	{http.MethodGet, "/v1/findings/{id}", (*Server).getFinding},
+	{http.MethodGet, "/v1/campaigns", (*Server).getCampaigns},
+	{http.MethodGet, "/v1/campaigns/{id}", (*Server).getCampaign},
 	{http.MethodGet, "/v1/rooms/{id}", (*Server).getRoom},
 	{http.MethodGet, "/v1/rooms/{id}/events", (*Server).getRoomEvents},
 	{http.MethodPost, "/v1/lint", (*Server).postLint},

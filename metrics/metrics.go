@@ -33,6 +33,14 @@ type Metrics struct {
 	DetectionFailures prometheus.Counter
 	// HTTPRequests counts API requests by route and status code.
 	HTTPRequests *prometheus.CounterVec
+	// Campaigns is how many campaigns the campaign stage holds.
+	Campaigns prometheus.Gauge
+	// CampaignJudge times the campaign stage's cross-room judgement.
+	CampaignJudge prometheus.Histogram
+	// CampaignEvents counts events the campaign stage observed, by how
+	// they came: live from the workers, or replayed from the store at
+	// start.
+	CampaignEvents *prometheus.CounterVec
 }
 
 // New creates the collectors on a fresh registry, with Go runtime and
@@ -79,9 +87,23 @@ func New() *Metrics {
 			Name: "qinglang_http_requests_total",
 			Help: "API requests, by route and status code.",
 		}, []string{"route", "code"}),
+		Campaigns: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "qinglang_campaigns",
+			Help: "Campaigns of coordinated comments the campaign stage holds.",
+		}),
+		CampaignJudge: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "qinglang_campaign_judge_seconds",
+			Help:    "Duration of the campaign stage's cross-room judgement.",
+			Buckets: prometheus.ExponentialBuckets(0.001, 2, 16),
+		}),
+		CampaignEvents: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "qinglang_campaign_events_total",
+			Help: "Events the campaign stage observed, by how they came (live, replay).",
+		}, []string{"from"}),
 	}
 	r.MustRegister(m.EventsIn, m.EventsRejected, m.EventsProcessed, m.EventsDuplicate,
 		m.ProcessingLag, m.Findings, m.StoreLatency, m.DetectionFailures, m.HTTPRequests,
+		m.Campaigns, m.CampaignJudge, m.CampaignEvents,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -13,6 +13,9 @@ func TestNewRegistersEveryCollector(t *testing.T) {
 	m.Findings.WithLabelValues("claim", "high").Inc()
 	m.ProcessingLag.Observe(0.02)
 	m.StoreLatency.WithLabelValues("batch").Observe(0.001)
+	m.Campaigns.Set(2)
+	m.CampaignJudge.Observe(0.01)
+	m.CampaignEvents.WithLabelValues("live").Inc()
 	families, err := m.Registry.Gather()
 	if err != nil {
 		t.Fatal(err)
@@ -22,7 +25,8 @@ func TestNewRegistersEveryCollector(t *testing.T) {
 		names[f.GetName()] = true
 	}
 	for _, want := range []string{"qinglang_events_received_total", "qinglang_findings_total",
-		"qinglang_processing_lag_seconds", "qinglang_store_seconds", "go_goroutines"} {
+		"qinglang_processing_lag_seconds", "qinglang_store_seconds", "go_goroutines",
+		"qinglang_campaigns", "qinglang_campaign_judge_seconds", "qinglang_campaign_events_total"} {
 		if !names[want] {
 			t.Errorf("%s not exported", want)
 		}

@@ -27,6 +27,10 @@ type Result struct {
 	Added      int                // events stored for the first time
 	Duplicates int                // events skipped as re-delivered
 	Findings   []qinglang.Finding // findings stored for the first time
+	// Stored are the events stored for the first time (Added of them), in
+	// batch order: what later stages (campaigns) take from the batch once
+	// it committed.
+	Stored []qinglang.Event
 }
 
 // Engine runs batches of one partition through the detectors. It is not
@@ -108,6 +112,7 @@ func (e *Engine) apply(ctx context.Context, tx qinglang.Tx, items []Item) (Resul
 			continue
 		}
 		res.Added++
+		res.Stored = append(res.Stored, *ev)
 		if ev.TS.After(e.newest) {
 			e.newest = ev.TS
 		}
@@ -169,20 +174,29 @@ func eventRef(ev *qinglang.Event) string {
 
 // Keep stores events as evidence without showing them to the detectors:
 // for an event the detectors fail on every time (see server workers), so
-// that it is kept and its partition moves on.
-func (e *Engine) Keep(ctx context.Context, store qinglang.Store, items []Item) error {
+// that it is kept and its partition moves on. It returns the events stored
+// for the first time, in order.
+func (e *Engine) Keep(ctx context.Context, store qinglang.Store, items []Item) ([]qinglang.Event, error) {
 	tx, err := store.Begin(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	events, origins := split(items)
-	if _, err = tx.AddEvents(ctx, events, origins); err == nil {
+	added, err := tx.AddEvents(ctx, events, origins)
+	if err == nil {
 		err = tx.Commit()
 	}
 	if err != nil {
 		_ = tx.Rollback()
+		return nil, err
 	}
-	return err
+	var stored []qinglang.Event
+	for i, ok := range added {
+		if ok {
+			stored = append(stored, events[i])
+		}
+	}
+	return stored, nil
 }
 
 func addFindings(ctx context.Context, tx qinglang.Tx, to, fs []qinglang.Finding) ([]qinglang.Finding, error) {

@@ -107,6 +107,14 @@ func (t *memTx) Commit() error {
 
 func (t *memTx) Rollback() error { return nil }
 
+func (t *memTx) PutFinding(context.Context, *qinglang.Finding) (bool, error) {
+	return false, errors.New("memTx: PutFinding is not used by the Engine")
+}
+
+func (t *memTx) PutCampaign(context.Context, *qinglang.CampaignRecord) (bool, error) {
+	return false, errors.New("memTx: PutCampaign is not used by the Engine")
+}
+
 // echo reports one finding per comment, and one per room at its end with
 // the number of comments it counted in its room state.
 type echo struct{ ended []string }
@@ -147,12 +155,15 @@ func TestProcessDeduplicatesEventsAndFindings(t *testing.T) {
 	if res.Added != 3 || res.Duplicates != 0 || len(res.Findings) != 2 {
 		t.Fatalf("first pass = %+v, want 3 added, 2 new findings (text a twice is one finding)", res)
 	}
+	if len(res.Stored) != 3 || res.Stored[0].ID != "r1-1" || res.Stored[2].ID != "r1-3" {
+		t.Errorf("Stored = %v, want the 3 events in batch order", res.Stored)
+	}
 	// Re-delivery of the same batch: every event is a duplicate, nothing new.
 	res, err = e.Process(ctx, s, batch)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Added != 0 || res.Duplicates != 3 || len(res.Findings) != 0 {
+	if res.Added != 0 || res.Duplicates != 3 || len(res.Findings) != 0 || len(res.Stored) != 0 {
 		t.Fatalf("re-delivery = %+v, want all duplicates", res)
 	}
 	if len(s.findings) != 2 {
@@ -268,11 +279,18 @@ func TestDetectorPanicsAndErrorsBecomeErrors(t *testing.T) {
 	if len(s.findings) != 0 {
 		t.Error("a failed batch keeps nothing")
 	}
-	if err := e.Keep(context.Background(), s, []Item{comment("r1", "boom", "boom", 0)}); err != nil {
-		t.Fatal(err)
+	kept, err := e.Keep(context.Background(), s, []Item{comment("r1", "boom", "boom", 0)})
+	if err != nil || len(kept) != 1 || kept[0].ID != "r1-boom" {
+		t.Fatalf("Keep = %v, %v; want the event it stored", kept, err)
+	}
+	if kept, err := e.Keep(context.Background(), s, []Item{comment("r1", "boom", "boom", 0)}); err != nil || len(kept) != 0 {
+		t.Fatalf("Keep of a stored event = %v, %v; want nothing stored", kept, err)
 	}
 	res, err := e.Process(context.Background(), s, []Item{comment("r1", "boom", "boom", 0), comment("r1", "ok", "ok", 0)})
 	if err != nil || res.Duplicates != 1 || res.Added != 1 {
 		t.Fatalf("after Keep: %+v, %v; want the kept event skipped as seen and the next one processed", res, err)
+	}
+	if len(res.Stored) != 1 || res.Stored[0].ID != "r1-ok" {
+		t.Errorf("Stored = %v, want only the event stored for the first time", res.Stored)
 	}
 }

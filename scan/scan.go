@@ -1,7 +1,8 @@
 // Package scan runs the detectors over an events file offline: no server,
 // no log; a private SQLite store in a temporary directory (without fsync:
 // it is deleted after the run) holds the evidence and the price history
-// while the scan runs.
+// while the scan runs. A campaign detector, when given, sees every event
+// stored and is judged every few minutes of event time and at the end.
 package scan
 
 import (
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/contract"
@@ -21,12 +23,21 @@ import (
 // batchSize is how many events go into one store transaction.
 const batchSize = 2000
 
+// DefaultCampaignEvery is how much event time passes between two
+// judgements of the campaign detector.
+const DefaultCampaignEvery = 5 * time.Minute
+
 // Report is what a scan found.
 type Report struct {
-	Events     int64              // valid events read
-	Duplicates int64              // events skipped as repeated ids
-	Findings   []qinglang.Finding // in the order they were found
-	Problems   []contract.Problem // rejected events, in input order
+	Events     int64 // valid events read
+	Duplicates int64 // events skipped as repeated ids
+	// Findings are in the order they were found; campaign findings come
+	// last, each once, as its campaign stood at the end of the scan.
+	Findings []qinglang.Finding
+	Problems []contract.Problem // rejected events, in input order
+	// Campaigns are the campaigns found, as they stood at the end, in the
+	// order first found.
+	Campaigns []qinglang.CampaignRecord
 }
 
 // Options tune a scan.
@@ -36,8 +47,14 @@ type Options struct {
 	TempDir string
 	// Detectors replaces the default set (tests).
 	Detectors []pipeline.Detector
-	// OnFinding, if set, is called with each finding as it is found.
+	// OnFinding, if set, is called with each finding as it is found (a
+	// campaign's once, at the end).
 	OnFinding func(qinglang.Finding)
+	// Campaigns, if set, is the campaign detector the events are fed to.
+	Campaigns qinglang.CampaignDetector
+	// CampaignEvery is the event time between two Judge calls; zero means
+	// DefaultCampaignEvery.
+	CampaignEvery time.Duration
 }
 
 // Run reads events (JSON Lines or a JSON array) from r and runs them
@@ -62,6 +79,7 @@ func Run(ctx context.Context, r io.Reader, opt Options) (rep Report, err error) 
 		}
 	}
 	engine := pipeline.NewEngine(detectors...)
+	camps := newCampaignRun(opt)
 	batch := make([]pipeline.Item, 0, batchSize)
 	flush := func() error {
 		if len(batch) == 0 {
@@ -71,6 +89,7 @@ func Run(ctx context.Context, r io.Reader, opt Options) (rep Report, err error) 
 		if err != nil {
 			return err
 		}
+		camps.observe(res.Stored)
 		rep.Duplicates += int64(res.Duplicates)
 		for _, f := range res.Findings {
 			rep.Findings = append(rep.Findings, f)
@@ -95,7 +114,10 @@ func Run(ctx context.Context, r io.Reader, opt Options) (rep Report, err error) 
 	if err != nil {
 		return rep, err
 	}
-	return rep, flush()
+	if err := flush(); err != nil {
+		return rep, err
+	}
+	return rep, camps.finish(ctx, store, &rep, opt.OnFinding)
 }
 
 func origin(p contract.Position) string {

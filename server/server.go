@@ -57,6 +57,16 @@ type Config struct {
 	// Detectors makes each partition's detector set; nil runs the
 	// built-in detectors with the rule packs.
 	Detectors func() []pipeline.Detector
+
+	// Campaigns makes the campaign detector (coordinated comments across
+	// rooms) for a sliding window; nil runs no campaign stage.
+	Campaigns func(window time.Duration) qinglang.CampaignDetector
+	// CampaignInterval is how often the campaign stage judges; 0 runs no
+	// campaign stage (`serve` sets DefaultCampaignInterval).
+	CampaignInterval time.Duration
+	// CampaignWindow is the campaigns' sliding window: the detector's, and
+	// what is restored and replayed at start. Zero: DefaultCampaignWindow.
+	CampaignWindow time.Duration
 }
 
 func (c *Config) defaults() {
@@ -98,6 +108,9 @@ type Main struct {
 	// processed counts the events the workers committed.
 	processed atomic.Int64
 
+	// campaigns is the campaign stage, nil when disabled.
+	campaigns *campaignStage
+
 	stopWorkers context.CancelFunc
 	workers     sync.WaitGroup
 	workerErr   error
@@ -111,6 +124,7 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 	defer func() {
 		if err != nil {
 			m.stopWorkersAndWait()
+			_ = m.stopCampaigns(context.Background(), true)
 			m.close()
 		}
 	}()
@@ -139,6 +153,15 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 	m.bus, err = natsbus.Connect(ctx, natsbus.Options{URL: url, Partitions: cfg.Partitions, MaxAge: cfg.Retention, Logger: m.log})
 	if err != nil {
 		return nil, err
+	}
+	// The campaign state is rebuilt from the store before the workers
+	// start: what they store from then on is handed to the stage live.
+	if stage := newCampaignStage(m); stage != nil {
+		if err := stage.restore(ctx); err != nil {
+			return nil, err
+		}
+		m.campaigns = stage
+		go stage.run()
 	}
 	m.startWorkers()
 
@@ -171,17 +194,41 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 }
 
 func openStore(ctx context.Context, cfg Config) (qinglang.Store, error) {
-	if strings.HasPrefix(cfg.DB, "postgres://") || strings.HasPrefix(cfg.DB, "postgresql://") {
-		return postgres.Open(ctx, cfg.DB)
+	return OpenStore(ctx, cfg.DB, cfg.DataDir)
+}
+
+// OpenStore opens the store `serve` uses with the database URL db and the
+// data directory: PostgreSQL for a postgres:// URL, else SQLite (see
+// SQLitePath). Other tools (`qinglang campaigns`) open it the same way.
+func OpenStore(ctx context.Context, db, dataDir string) (qinglang.Store, error) {
+	if isPostgres(db) {
+		return postgres.Open(ctx, db)
 	}
-	if cfg.DB != "" && !strings.HasPrefix(cfg.DB, "sqlite:") {
-		return nil, qinglang.Errorf(qinglang.EINVALID, "不支持的数据库地址 %q：应为 postgres://… 或 sqlite:路径", "unsupported database URL %q: want postgres://… or sqlite:PATH", cfg.DB)
-	}
-	path := strings.TrimPrefix(cfg.DB, "sqlite:")
-	if path == "" {
-		path = filepath.Join(cfg.DataDir, "qinglang.db")
+	path, err := SQLitePath(db, dataDir)
+	if err != nil {
+		return nil, err
 	}
 	return sqlite.Open(ctx, path)
+}
+
+// SQLitePath returns the SQLite file of db ("sqlite:PATH") or, for an
+// empty db, qinglang.db in dataDir. A db that is neither (nor a
+// postgres:// URL, for which the path is "") is an EINVALID error.
+func SQLitePath(db, dataDir string) (string, error) {
+	if isPostgres(db) {
+		return "", nil
+	}
+	if db != "" && !strings.HasPrefix(db, "sqlite:") {
+		return "", qinglang.Errorf(qinglang.EINVALID, "不支持的数据库地址 %q：应为 postgres://… 或 sqlite:路径", "unsupported database URL %q: want postgres://… or sqlite:PATH", db)
+	}
+	if path := strings.TrimPrefix(db, "sqlite:"); path != "" {
+		return path, nil
+	}
+	return filepath.Join(dataDir, "qinglang.db"), nil
+}
+
+func isPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
 }
 
 func storeName(cfg Config) string {
@@ -228,12 +275,14 @@ func (m *Main) Shutdown(ctx context.Context) error {
 			errs = append(errs, err)
 		}
 	}
+	stopped := true // the workers stopped: nothing feeds the campaign stage any more
 	if m.stopWorkers != nil {
 		done := make(chan struct{})
 		go func() { m.stopWorkersAndWait(); close(done) }()
 		select {
 		case <-done:
 		case <-ctx.Done():
+			stopped = false
 			errs = append(errs, qinglang.Wrap(qinglang.EUNAVAILABLE, ctx.Err(),
 				"工作者未能在期限内处理完手上的事件", "the workers did not finish the work in hand in time"))
 		}
@@ -241,8 +290,27 @@ func (m *Main) Shutdown(ctx context.Context) error {
 	if m.workerErr != nil {
 		errs = append(errs, m.workerErr)
 	}
+	if err := m.stopCampaigns(ctx, stopped); err != nil {
+		errs = append(errs, err)
+	}
 	m.close()
 	return errors.Join(errs...)
+}
+
+// stopCampaigns ends the campaign stage: once the workers stopped, it
+// observes what they handed over, judges a last time and stores the
+// changes (within ctx). When the workers did not stop, it only stops
+// retrying stores, so that workers waiting on its queue can finish.
+func (m *Main) stopCampaigns(ctx context.Context, workersStopped bool) error {
+	stage := m.campaigns
+	if stage == nil {
+		return nil
+	}
+	if !workersStopped {
+		stage.giveUp()
+		return nil
+	}
+	return stage.close(ctx)
 }
 
 // stopWorkersAndWait stops the log consumers; each finishes and commits

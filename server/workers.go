@@ -110,6 +110,11 @@ func (w *workers) handle(ctx context.Context, partition int, msgs []natsbus.Mess
 		res, err = w.isolate(ctx, partition, items, err)
 	}
 	if err != nil {
+		if m.campaigns != nil {
+			// isolate committed these one by one before it failed; the
+			// retry will skip them as seen.
+			m.campaigns.feed(res.Stored)
+		}
 		m.log.Error("batch failed; it will be retried", "partition", partition, "messages", len(msgs), "err", err)
 		return err
 	}
@@ -128,6 +133,12 @@ func (w *workers) handle(ctx context.Context, partition int, msgs []natsbus.Mess
 			// The findings are committed; the live feed is best effort.
 			m.log.Warn("could not publish findings to the live feed", "err", err)
 		}
+	}
+	if m.campaigns != nil {
+		// After the commit, before the ack: the stage's queue holds the
+		// workers back when it is full, and a crash in between loses
+		// nothing (the replay at start reads the store).
+		m.campaigns.feed(res.Stored)
 	}
 	return nil
 }
@@ -151,14 +162,17 @@ func (w *workers) isolate(ctx context.Context, partition int, items []pipeline.I
 			total.Added += res.Added
 			total.Duplicates += res.Duplicates
 			total.Findings = append(total.Findings, res.Findings...)
+			total.Stored = append(total.Stored, res.Stored...)
 			continue
 		}
 		if qinglang.Code(err) == qinglang.EUNAVAILABLE {
 			return total, err
 		}
-		if kerr := engine.Keep(ctx, m.store, one); kerr != nil {
+		kept, kerr := engine.Keep(ctx, m.store, one)
+		if kerr != nil {
 			return total, kerr
 		}
+		total.Stored = append(total.Stored, kept...)
 		total.Added++
 		m.metrics.DetectionFailures.Inc()
 		m.log.Error("stored an event without detection: the detectors fail on it",

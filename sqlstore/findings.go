@@ -151,24 +151,32 @@ func decodeFinding(body string) (qinglang.Finding, error) {
 }
 
 // encodeCursor makes the opaque cursor that continues after seq.
-func encodeCursor(seq int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(cursorPrefix + strconv.FormatInt(seq, 10)))
-}
+func encodeCursor(seq int64) string { return encodePos(cursorPrefix, seq) }
 
 // decodeCursor reads a cursor made by encodeCursor, or returns an EINVALID
 // error.
-func decodeCursor(c string) (int64, error) {
-	bad := qinglang.Errorf(qinglang.EINVALID, "分页游标 cursor 无效：%q", "invalid page cursor: %q", c)
+func decodeCursor(c string) (int64, error) { return decodePos(cursorPrefix, c, 1, "cursor") }
+
+// encodePos makes an opaque position: seq in a table, under a prefix that
+// names the table and versions the format.
+func encodePos(prefix string, seq int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(prefix + strconv.FormatInt(seq, 10)))
+}
+
+// decodePos reads a position made by encodePos with the same prefix and a
+// seq of at least least, or returns an EINVALID error naming the parameter.
+func decodePos(prefix, c string, least int64, param string) (int64, error) {
+	bad := qinglang.Errorf(qinglang.EINVALID, "分页游标 %s 无效：%q", "invalid page cursor (%s): %q", param, c)
 	raw, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
 		return 0, bad
 	}
-	digits, ok := strings.CutPrefix(string(raw), cursorPrefix)
+	digits, ok := strings.CutPrefix(string(raw), prefix)
 	if !ok {
 		return 0, bad
 	}
 	seq, err := strconv.ParseInt(digits, 10, 64)
-	if err != nil || seq <= 0 {
+	if err != nil || seq < least {
 		return 0, bad
 	}
 	return seq, nil

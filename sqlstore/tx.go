@@ -175,6 +175,12 @@ func (t *Tx) AddFinding(ctx context.Context, f *qinglang.Finding) (bool, error) 
 		f.EventIDs = []string{}
 	}
 	f.ID = qinglang.FindingID(f.Platform, f.Room, f.Rule, f.DedupKey)
+	return t.insertFinding(ctx, f)
+}
+
+// insertFinding sets f.DetectedAt and inserts f unless a finding with its
+// id is stored; it reports whether it inserted.
+func (t *Tx) insertFinding(ctx context.Context, f *qinglang.Finding) (bool, error) {
 	f.DetectedAt = t.s.now()
 	body, err := json.Marshal(f)
 	if err != nil {

@@ -80,6 +80,18 @@ var cases = []struct {
 	{"ConcurrentOverlappingBatches", testConcurrentOverlappingBatches},
 	{"ComparedListings", testComparedListings},
 	{"ComparedListingsOwnWritesAndLimit", testComparedListingsOwnWritesAndLimit},
+	{"PutFindingInsertReplaceNoop", testPutFindingInsertReplaceNoop},
+	{"PutFindingOrderAndAfter", testPutFindingOrderAndAfter},
+	{"PutFindingRejectsBadInput", testPutFindingRejectsBadInput},
+	{"PutFindingRollback", testPutFindingRollback},
+	{"PutCampaignAndRead", testPutCampaignAndRead},
+	{"CampaignNotFound", testCampaignNotFound},
+	{"PutCampaignRejectsBadInput", testPutCampaignRejectsBadInput},
+	{"CampaignsFilters", testCampaignsFilters},
+	{"CampaignsPaging", testCampaignsPaging},
+	{"ScanEventsOrderAndFilters", testScanEventsOrderAndFilters},
+	{"EventMark", testEventMark},
+	{"ScanEventsValidation", testScanEventsValidation},
 }
 
 // cst is China Standard Time as events carry it: +08:00.

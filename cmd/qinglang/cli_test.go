@@ -173,7 +173,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, sub := range []string{"", "scan", "serve", "sim", "demo", "load", "version"} {
+	for _, sub := range []string{"", "scan", "serve", "sim", "demo", "load", "version", "campaigns"} {
 		args := []string{"--help"}
 		name := "qinglang"
 		if sub != "" {

@@ -24,7 +24,8 @@ const demoBatch = 2000
 func newDemoCmd() *cobra.Command {
 	simCfg := sim.Config{Rooms: 8, Days: 8, Duration: time.Hour}
 	var srvCfg server.Config
-	var start, platforms string
+	var start, platforms, hard string
+	crews := []string{"jelly"}
 	var speed float64
 	var verbose bool
 	c := &cobra.Command{
@@ -34,11 +35,24 @@ func newDemoCmd() *cobra.Command {
 再按 --speed 倍速回放当天的直播，实时打印每条发现，并给出可打开的地址。按 Ctrl-C 结束。
 Starts the server (embedded NATS and SQLite, data in a fresh temporary directory), loads the
 previous days' history (orders and prices) at full speed, then replays today's broadcasts at
---speed times real time, printing each finding as it is made and the URL to open. Ctrl-C ends it.`,
+--speed times real time, printing each finding as it is made and the URL to open. Ctrl-C ends it.
+当天默认有一个水军团伙（--crew jelly）在最冷清的直播间刷效果证言；--crew 可换成别的团伙，可重复。
+By default a paid comment crew (--crew jelly) posts fake testimonials in the quietest room on the
+replayed day; --crew sets other crews and repeats.
+
+` + sim.CrewHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := finishSimConfig(&simCfg, start, platforms); err != nil {
 				return err
+			}
+			if err := finishCrews(&simCfg, crews, hard); err != nil {
+				return err
+			}
+			for i := range simCfg.Crews { // crews without days work on the replayed day
+				if len(simCfg.Crews[i].Days) == 0 {
+					simCfg.Crews[i].Days = []int{simCfg.Days - 1}
+				}
 			}
 			if speed <= 0 {
 				return usageError("--speed 须大于 0 / --speed must be > 0")
@@ -57,6 +71,7 @@ previous days' history (orders and prices) at full speed, then replays today's b
 			}
 			srvCfg.Version = version
 			srvCfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+			srvCfg.Campaigns = campaignFactory(srvCfg.Logger)
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			m, err := server.Start(ctx, srvCfg)
@@ -86,11 +101,13 @@ previous days' history (orders and prices) at full speed, then replays today's b
 		},
 	}
 	simFlags(c, &simCfg, &start, &platforms)
+	crewFlags(c, &crews, &hard)
 	f := c.Flags()
 	f.Float64Var(&speed, "speed", 60, "当天回放倍速（60 即一分钟模拟时间用一秒）/ replay speed-up of today (60: a simulated minute per second)")
 	f.StringVar(&srvCfg.Listen, "listen", env("QINGLANG_LISTEN", "127.0.0.1:8080"), "API 监听地址 API listen address [QINGLANG_LISTEN]")
 	f.StringVar(&srvCfg.DataDir, "data-dir", "", "数据目录（默认新的临时目录，退出时删除）/ data directory (default: a fresh temporary one, removed on exit)")
 	f.BoolVarP(&verbose, "verbose", "v", false, "显示服务日志 / show the server's logs")
+	campaignFlags(c, &srvCfg)
 	return c
 }
 
@@ -99,6 +116,7 @@ func printBanner(w io.Writer, url string) {
 清朗 Qinglang 演示 / demo
   打开 open:      %[1]s/v1/findings
   实时发现 live:  curl -N %[1]s/v1/findings/stream
+  团伙 campaigns: %[1]s/v1/campaigns
   指标 metrics:   %[1]s/metrics
   接口文档 API:   %[1]s/v1/openapi.json
 

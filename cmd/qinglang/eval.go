@@ -22,7 +22,7 @@ func newEvalCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE:  func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
-	c.AddCommand(newEvalClaimsCmd())
+	c.AddCommand(newEvalClaimsCmd(), newEvalCampaignsCmd())
 	return c
 }
 

@@ -1,8 +1,9 @@
 // Command qinglang is Qinglang's one binary: the server, the offline
 // scanner, the simulator, the demo and the load generator.
 //
-// Exit codes: 0 success (scan: no findings); 1 scan found findings;
-// 2 bad input or usage; 3 a runtime failure (store, log, network, I/O).
+// Exit codes: 0 success (scan: no findings); 1 scan found findings
+// (campaigns: campaigns found); 2 bad input or usage; 3 a runtime failure
+// (store, log, network, I/O).
 package main
 
 import (
@@ -80,7 +81,7 @@ func newRoot() *cobra.Command {
 Qinglang takes a live-commerce platform's events (speech, bullet comments, orders, listings),
 finds violations as they happen, and explains each finding with evidence and legal basis.
 
-退出码 / exit codes: 0 成功 success (scan: 无发现 no findings), 1 scan 有发现 findings,
+退出码 / exit codes: 0 成功 success (scan: 无发现 no findings), 1 scan 有发现 findings（campaigns 有团伙 campaigns found）,
 2 输入或用法错误 bad input or usage, 3 运行失败 runtime failure.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -98,7 +99,7 @@ finds violations as they happen, and explains each finding with evidence and leg
 		return &exitError{code: exitBadInput, err: fmt.Errorf("%w\n%s", err, c.UsageString())}
 	})
 	root.AddCommand(newVersionCmd(), newScanCmd(), newServeCmd(), newSimCmd(), newDemoCmd(), newLoadCmd(),
-		newLintCmd(), newRulesCmd(), newEvalCmd())
+		newLintCmd(), newRulesCmd(), newEvalCmd(), newCampaignsCmd())
 	for _, c := range root.Commands() {
 		c.SilenceUsage = true
 		// Wrong arguments are a usage mistake: exit 2, like a wrong flag.

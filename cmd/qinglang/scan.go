@@ -25,7 +25,10 @@ func newScanCmd() *cobra.Command {
 		Use:   "scan [--format table|json|ndjson] FILE|-",
 		Short: "离线扫描事件文件 / scan an events file offline",
 		Long: `离线运行全部检测器（无需服务器），输入为 JSON Lines 或 JSON 数组，"-" 表示标准输入。
+团伙检测（职业弹幕）按事件时间每 5 分钟研判一次、结束时再研判一次；每个团伙的发现在最后输出一次（结束时的状态）。
 Runs every detector offline (no server) over JSON Lines or a JSON array; "-" reads standard input.
+Campaigns of coordinated comments are judged every 5 minutes of event time and at the end; each
+campaign's finding is printed once, last, as the campaign stood at the end.
 
 退出码 / exit: 0 无发现 no findings, 1 有发现 findings, 2 输入有误或用法错误 bad input or usage, 3 失败 failure.
 有问题的事件逐条报告到标准错误，其余事件照常检测。Bad events are reported on stderr; the good ones are still scanned.`,
@@ -79,7 +82,8 @@ func runScan(c *cobra.Command, name, format string, dirs []string) error {
 			}
 		}
 	}
-	rep, err := scan.Run(c.Context(), in, scan.Options{OnFinding: onFinding, Detectors: detectors.Detectors()})
+	rep, err := scan.Run(c.Context(), in, scan.Options{OnFinding: onFinding, Detectors: detectors.Detectors(),
+		Campaigns: newCampaignDetector(0, nil)})
 	if err != nil {
 		return &exitError{code: exitCode(err), err: err}
 	}
@@ -123,7 +127,11 @@ func writeTable(w io.Writer, fs []qinglang.Finding) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "严重度 SEVERITY\t规则 RULE\t平台 PLATFORM\t直播间 ROOM\t时间 TS\t摘要 SUMMARY")
 	for _, f := range fs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", f.Severity, f.Rule, f.Platform, f.Room,
+		room := f.Room
+		if room == "" && f.Kind == qinglang.KindCampaign {
+			room = "（多个 several）"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", f.Severity, f.Rule, f.Platform, room,
 			f.TS.Format(time.RFC3339), strings.ReplaceAll(f.Summary, "\t", " "))
 	}
 	tw.Flush()

@@ -31,6 +31,26 @@ func serveFlags(c *cobra.Command, cfg *server.Config) {
 	f.Int64Var(&cfg.MaxBodyBytes, "max-body", int64(envInt("QINGLANG_MAX_BODY", 16<<20)), "POST /v1/events 请求体上限（字节）/ body limit of POST /v1/events in bytes [QINGLANG_MAX_BODY]")
 	rulesDirs(c, &cfg.RulesDirs)
 	f.DurationVar(&cfg.Retention, "log-retention", 7*24*time.Hour, "事件日志保留时长（证据另存于数据库）/ how long the event log keeps events (evidence stays in the database)")
+	campaignFlags(c, cfg)
+}
+
+// campaignFlags binds the campaign stage's flags (serve and demo).
+func campaignFlags(c *cobra.Command, cfg *server.Config) {
+	f := c.Flags()
+	f.DurationVar(&cfg.CampaignInterval, "campaign-interval", envDuration("QINGLANG_CAMPAIGN_INTERVAL", server.DefaultCampaignInterval),
+		"团伙（职业弹幕）研判间隔，0 关闭团伙检测 / how often campaigns of coordinated comments are judged; 0 turns campaign detection off [QINGLANG_CAMPAIGN_INTERVAL]")
+	f.DurationVar(&cfg.CampaignWindow, "campaign-window", server.DefaultCampaignWindow,
+		"团伙检测的滑动窗口（启动时恢复并回放此窗口）/ sliding window of campaign detection (restored and replayed at start)")
+}
+
+func envDuration(key string, def time.Duration) time.Duration {
+	if v, ok := os.LookupEnv(key); ok {
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
+		}
+		fmt.Fprintf(os.Stderr, "qinglang: 环境变量 %s=%q 不是时长，使用默认值 %s / %s=%q is not a duration, using %s\n", key, v, def, key, v, def)
+	}
+	return def
 }
 
 func env(key, def string) string {
@@ -63,8 +83,12 @@ reloads the rule packs (--rules): only valid packs replace the rules in use; oth
 lists every problem and the running rules stay.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			if cfg.CampaignInterval < 0 || cfg.CampaignWindow < 0 {
+				return usageError("--campaign-interval 与 --campaign-window 不能为负 / --campaign-interval and --campaign-window must not be negative")
+			}
 			cfg.Version = version
 			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+			cfg.Campaigns = campaignFactory(cfg.Logger)
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			// SIGHUP reloads the rules; caught from now on, so that one sent

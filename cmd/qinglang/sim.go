@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -50,13 +51,14 @@ func finishSimConfig(cfg *sim.Config, start, platforms string) error {
 // crewFlags binds --crew and --hard (see sim.CrewHelp).
 func crewFlags(c *cobra.Command, crews *[]string, hard *string) {
 	f := c.Flags()
-	f.StringArrayVar(crews, "crew", nil, "加入水军团伙（预设或 key=value，可重复，见下文）/ add a paid comment crew (preset or key=value, repeatable, see below)")
+	f.StringArrayVar(crews, "crew", *crews, "加入水军团伙（预设或 key=value，可重复，见下文；none 为不加）/ add a paid comment crew (preset or key=value, repeatable, see below; none for no crew)")
 	f.StringVar(hard, "hard", "", "加入疑难的正常场景：all 或 chant=N,nat=N,fans=N,reviews / add organic hard cases: all or chant=N,nat=N,fans=N,reviews")
 }
 
 // finishCrews applies --crew and --hard.
 func finishCrews(cfg *sim.Config, crews []string, hard string) error {
 	var err error
+	crews = slices.DeleteFunc(slices.Clone(crews), func(s string) bool { return s == "none" })
 	if cfg.Crews, err = sim.ParseCrews(crews); err != nil {
 		return usageError("--crew: %v", err)
 	}

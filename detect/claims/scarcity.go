@@ -25,8 +25,8 @@ const (
 // The basis of ScarcityRule: false statements about sales status. Order 117
 // art. 34 is rated [R] (secondary reports) in the domain facts.
 const (
-	scarcityBasis   = "《中华人民共和国反不正当竞争法》第八条；《直播电商监督管理办法》第三十四条"
-	scarcityBasisEN = "Anti-Unfair Competition Law of the PRC, art. 8; Live E-commerce Supervision Measures (Order 117), art. 34"
+	scarcityBasis   = "《中华人民共和国反不正当竞争法》第九条（2025年修订前为第八条）；《直播电商监督管理办法》第三十四条"
+	scarcityBasisEN = "Anti-Unfair Competition Law of the PRC, art. 9 (art. 8 before the 2025 revision); Live E-commerce Supervision Measures (Order 117), art. 34"
 )
 
 // stockClaim is one "only N left" said in a room, waiting for the sales

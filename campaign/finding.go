@@ -1,0 +1,57 @@
+package campaign
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/qinglang/qinglang"
+)
+
+// Basis of campaign findings: organised fake reviews are false commercial
+// publicity (Anti-Unfair Competition Law art. 9 since its 2025 revision,
+// art. 8 before; it also forbids helping others to it through fake
+// transactions), and Order 117 forbids
+// fake reviews to rooms and hosts and organising them to agencies
+// (domain.md: art. 34 and 44, confidence R).
+const (
+	basis   = "《中华人民共和国反不正当竞争法》第九条（2025年修订前为第八条）；《直播电商监督管理办法》第三十四条、第四十四条"
+	basisEN = "Anti-Unfair Competition Law of the PRC, art. 9 (art. 8 before the 2025 revision); Live E-commerce Supervision Measures (SAMR/CAC Order 117), arts. 34 and 44"
+)
+
+// finding is Campaign.Finding.
+func finding(c *Campaign) qinglang.Finding {
+	accounts := make([]string, len(c.Members))
+	for i, m := range c.Members {
+		accounts[i] = m.User
+	}
+	slices.Sort(accounts)
+	room := ""
+	if len(c.Rooms) == 1 {
+		room = c.Rooms[0].Room
+	}
+	ev, err := json.Marshal(c)
+	if err != nil { // a Campaign always marshals; keep the finding anyway
+		ev = nil
+	}
+	e := c.Evidence
+	return qinglang.Finding{
+		ID:       c.ID,
+		Kind:     qinglang.KindCampaign,
+		Rule:     Rule,
+		Severity: c.Severity,
+		Platform: c.Platform,
+		Room:     room,
+		TS:       c.LastSeen,
+		EventIDs: slices.Clone(c.EventIDs),
+		Accounts: accounts,
+		Summary: fmt.Sprintf("疑似职业弹幕团伙：%d 个账号在 %d 个直播间发布 %d 条协同评论（%d 个账号未购买却发布效果证言，%d 个账号共用网段，%d 个新账号）",
+			e.Members, e.Rooms, e.Comments, e.TestimonialsNoBuy, e.SharedIP, e.NewAccounts),
+		SummaryEN: fmt.Sprintf("Suspected paid comment crew: %d accounts posted %d coordinated comments in %d rooms (%d testimonials without a purchase, %d sharing a network, %d new accounts)",
+			e.Members, e.Comments, e.Rooms, e.TestimonialsNoBuy, e.SharedIP, e.NewAccounts),
+		Basis:    basis,
+		BasisEN:  basisEN,
+		Evidence: ev,
+		DedupKey: c.ID,
+	}
+}

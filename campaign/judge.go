@@ -1,0 +1,407 @@
+package campaign
+
+import (
+	"fmt"
+	"slices"
+)
+
+// A group (accounts linked by seed scripts, lockstep or unbought
+// commercial speech in the same rooms) is judged in four steps: its
+// scripts (the clusters it owns) and rooms; its candidates (the group and
+// every other poster of its scripts) with their ties to it, one of them
+// being the dense core of candidates × (room, script) columns (peel.go);
+// its members, the candidates whose own evidence ties them to it; and
+// the crew evidence of the members, which must be commercial speech and
+// more than repetition.
+
+// candidate is one account considered for a group.
+type candidate struct {
+	acct      uint32
+	scripted  int32   // comments in the group's scripts and rooms
+	sActs     int32   // such actions
+	rooms     int32   // group rooms it posted the group's scripts in
+	hop       bool    // hops through a proxy pool (evHop)
+	noBuyTM   bool    // one of them is a testimonial without an order before it
+	noBuyAd   bool    // one of them is commercial speech without an order before it
+	adShared  bool    // one such in a script cluster another such candidate posted too
+	adMerch   int32   // merchants it praised so, unbought
+	burst     bool    // one of them shares its (room, script, bucket) with two other candidates
+	lock      float64 // best lockstep similarity with another candidate
+	lockMulti bool    // that lockstep spans rooms
+	infra     bool    // on a network or device the group has to itself
+	infraNet  bool    // on a network the group has to itself
+	infraDev  bool    // on a device the group has to itself
+	core      bool    // in the densest block
+	strong    bool    // tied by lockstep, infrastructure, hopping, a contradiction or spread
+	member    bool
+}
+
+// group is a group under judgement.
+type group struct {
+	v       *view
+	scripts []uint32 // sorted
+	rooms   []uint32 // sorted
+	isScr   map[uint32]bool
+	isRoom  map[uint32]bool
+	cands   []candidate // sorted by account slot
+	idx     map[uint32]int
+}
+
+// judgeGroup judges the linked accounts comp and returns the group with
+// its members marked, or nil when it is no campaign.
+func (v *view) judgeGroup(comp []uint32) *group {
+	g := &group{v: v, isScr: make(map[uint32]bool), isRoom: make(map[uint32]bool), idx: make(map[uint32]int)}
+	// its scripts: eligible clusters it owns
+	cnt := make(map[uint32]int32)
+	var seen []uint32
+	for _, a := range comp {
+		seen = seen[:0]
+		for _, i := range v.actsOf(a) {
+			s := v.acts[i].script
+			if s == noScript || !v.script[s] || slices.Contains(seen, s) {
+				continue
+			}
+			seen = append(seen, s)
+			cnt[s]++
+		}
+	}
+	for s, c := range cnt {
+		if (c >= 2 || v.sPromo[s] > 0) && float64(c) >= groupScript*float64(v.sDeg[s]) {
+			g.scripts = append(g.scripts, s)
+			g.isScr[s] = true
+		}
+	}
+	if len(g.scripts) == 0 {
+		v.why = "no scripts"
+		return nil
+	}
+	slices.Sort(g.scripts)
+	for _, a := range comp {
+		for _, i := range v.actsOf(a) {
+			if x := &v.acts[i]; g.isScr[x.script] && !g.isRoom[x.room] {
+				g.isRoom[x.room] = true
+				g.rooms = append(g.rooms, x.room)
+			}
+		}
+	}
+	slices.Sort(g.rooms)
+	// candidates
+	accts := slices.Clone(comp)
+	for _, s := range g.scripts {
+		for _, x := range v.run(s) {
+			accts = append(accts, uint32(x.k))
+		}
+	}
+	slices.Sort(accts)
+	accts = slices.Compact(accts)
+	g.cands = make([]candidate, len(accts))
+	for i, a := range accts {
+		g.cands[i].acct = a
+		g.idx[a] = i
+	}
+	g.features()
+	g.infra()
+	g.peel()
+	g.membership()
+	members := g.set(func(c *candidate) bool { return c.member })
+	if len(members) < minMembers {
+		v.why = fmt.Sprintf("members %d", len(members))
+		return nil
+	}
+	// a crew shows itself in more than one line per account: at least
+	// minMembers members posted its scripts twice or more, or are tied by
+	// lockstep, infrastructure or a contradiction
+	active := g.set(func(c *candidate) bool { return c.member && (c.scripted >= 2 || c.strong) })
+	if len(active) < minMembers {
+		v.why = fmt.Sprintf("active members %d", len(active))
+		return nil
+	}
+	if ev, e, hard := g.evidence(members); e < minEvidence || hard < minHard || ev.Promotional < minPromo {
+		v.why = fmt.Sprintf("evidence %.2f hard %.2f promo %.2f: %+v", e, hard, ev.Promotional, ev)
+		return nil
+	}
+	return g
+}
+
+// set returns the indexes of the candidates ok accepts.
+func (g *group) set(ok func(c *candidate) bool) []int {
+	var out []int
+	for i := range g.cands {
+		if ok(&g.cands[i]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// scripted reports whether action x is in the group's scripts and rooms,
+// or is unbought commercial speech in one of the linked rooms (the coarse
+// script, view.promoLinks).
+func (g *group) scripted(x *action) bool {
+	if !g.isRoom[x.room] || x.script == noScript {
+		return false
+	}
+	if g.isScr[x.script] {
+		return true
+	}
+	v := g.v
+	return x.flags&fPromo != 0 && v.linkRoom[x.room] && v.script[x.script] && !v.boughtBefore(v.d.accounts.at(x.acct), x)
+}
+
+// features fills the candidates' script counts, testimonials, bursts and
+// lockstep.
+func (g *group) features() {
+	v := g.v
+	bucketMin := uint32(bucket.Minutes())
+	burst := make(map[uint64]int32)
+	keysOf := make([][]uint64, len(g.cands))
+	var rooms []uint32
+	var merchants []string
+	for ci := range g.cands {
+		c := &g.cands[ci]
+		a := v.d.accounts.at(c.acct)
+		c.hop = v.ev[c.acct]&evHop != 0
+		rooms, merchants = rooms[:0], merchants[:0]
+		for _, i := range v.actsOf(c.acct) {
+			x := &v.acts[i]
+			if !g.scripted(x) {
+				continue
+			}
+			c.scripted += int32(x.n)
+			c.sActs++
+			if !slices.Contains(rooms, x.room) {
+				rooms = append(rooms, x.room)
+				c.rooms++
+			}
+			if x.flags&fPromo != 0 && !v.boughtBefore(a, x) {
+				c.noBuyAd = true
+				c.noBuyTM = c.noBuyTM || x.flags&fTestimonial != 0
+				if m := v.d.rooms[x.room].merchant; m != "" && !slices.Contains(merchants, m) {
+					merchants = append(merchants, m)
+					c.adMerch++
+				}
+			}
+			k := mix64(uint64(x.room)<<32|uint64(x.script)) + uint64(x.minute/bucketMin)*0x9e3779b97f4a7c15
+			if !slices.Contains(keysOf[ci], k) {
+				keysOf[ci] = append(keysOf[ci], k)
+				burst[k]++
+			}
+		}
+	}
+	// script clusters where two candidates or more posted unbought
+	// commercial speech
+	adScr := make(map[uint32][]int)
+	for ci := range g.cands {
+		c := &g.cands[ci]
+		if !c.noBuyAd {
+			continue
+		}
+		for _, i := range v.actsOf(c.acct) {
+			x := &v.acts[i]
+			if x.flags&fPromo != 0 && g.scripted(x) && !slices.Contains(adScr[x.script], ci) && !v.boughtBefore(v.d.accounts.at(c.acct), x) {
+				adScr[x.script] = append(adScr[x.script], ci)
+			}
+		}
+	}
+	for _, cs := range adScr {
+		if len(cs) >= 2 {
+			for _, ci := range cs {
+				g.cands[ci].adShared = true
+			}
+		}
+	}
+	in := func(b uint32) bool {
+		j, ok := g.idx[b]
+		return ok && g.cands[j].sActs > 0
+	}
+	for ci := range g.cands {
+		c := &g.cands[ci]
+		for _, k := range keysOf[ci] {
+			if burst[k] >= 3 {
+				c.burst = true
+			}
+		}
+		if c.sActs > 0 {
+			c.lock, c.lockMulti = v.lock.partner(c.acct, in)
+		}
+	}
+}
+
+// infra marks the candidates on a network (/24, /64) or device that the
+// group's posters use far more than the other commenters of its rooms.
+func (g *group) infra() {
+	v := g.v
+	posters := 0
+	netCnt := make(map[uint64]int32)
+	devCnt := make(map[string]int32)
+	for i := range g.cands {
+		c := &g.cands[i]
+		if c.sActs == 0 {
+			continue
+		}
+		posters++
+		a := v.d.accounts.at(c.acct)
+		for _, k := range a.nets {
+			netCnt[k]++
+		}
+		for _, dev := range a.devices {
+			devCnt[dev]++
+		}
+	}
+	if posters == 0 {
+		return
+	}
+	// the other commenters of the group's rooms
+	others := 0
+	otherNet := make(map[uint64]int32)
+	seen := make(map[uint32]bool)
+	for _, r := range g.rooms {
+		for _, a := range v.commenters(r) {
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			if j, ok := g.idx[a]; ok && g.cands[j].sActs > 0 {
+				continue
+			}
+			others++
+			for _, k := range v.d.accounts.at(a).nets {
+				if _, ok := netCnt[k]; ok {
+					otherNet[k]++
+				}
+			}
+		}
+	}
+	own := make(map[uint64]bool)
+	for k, n := range netCnt {
+		if n < minMembers {
+			continue
+		}
+		lift := float64(n) / float64(posters)
+		if others > 0 {
+			lift -= float64(otherNet[k]) / float64(others)
+		}
+		if lift >= infraLift && float64(n) >= netPurity*float64(v.p.nets.count(k)) {
+			own[k] = true
+		}
+	}
+	for i := range g.cands {
+		c := &g.cands[i]
+		if c.sActs == 0 {
+			continue
+		}
+		a := v.d.accounts.at(c.acct)
+		for _, k := range a.nets {
+			if own[k] {
+				c.infraNet = true
+			}
+		}
+		for _, dev := range a.devices {
+			if n := devCnt[dev]; n >= 2 && float64(n) >= netPurity*float64(v.p.devices.count(hashString(dev))) {
+				c.infraDev = true
+			}
+		}
+		c.infra = c.infraNet || c.infraDev
+	}
+}
+
+// peel marks the candidates in the densest block of candidates × the
+// group's (room, script) columns.
+func (g *group) peel() {
+	v := g.v
+	type col struct{ room, script uint32 }
+	colIdx := make(map[col]int32)
+	var cols []col
+	pg := &peelGraph{accounts: len(g.cands), prior: make([]float64, len(g.cands))}
+	for ci := range g.cands {
+		c := &g.cands[ci]
+		if c.sActs == 0 {
+			continue
+		}
+		ev := v.ev[c.acct]
+		p := 0.0
+		if c.noBuyTM {
+			p += priorNoBuyTM
+		}
+		if ev&evContra != 0 {
+			p += priorContra
+		}
+		if ev&evNew != 0 {
+			p += priorNew
+		}
+		if c.infra {
+			p += priorInfra
+		} else if c.hop {
+			p += priorInfra / 2
+		}
+		if c.lock > 0 {
+			p += priorLockstep
+		}
+		pg.prior[ci] = p
+		var mine []int32
+		for _, i := range v.actsOf(c.acct) {
+			x := &v.acts[i]
+			if !g.scripted(x) {
+				continue
+			}
+			k := col{x.room, x.script}
+			j, ok := colIdx[k]
+			if !ok {
+				j = int32(len(cols))
+				colIdx[k] = j
+				cols = append(cols, k)
+			}
+			if !slices.Contains(mine, j) {
+				mine = append(mine, j)
+				pg.edges = append(pg.edges, [2]int32{int32(ci), j})
+			}
+		}
+	}
+	// column degrees: every poster of the column, in or out of the group
+	deg := make([]int, len(cols))
+	for _, s := range g.scripts {
+		for _, x := range v.run(s) {
+			var rooms []uint32
+			for _, i := range v.actsOf(uint32(x.k)) {
+				if y := &v.acts[i]; y.script == s && !slices.Contains(rooms, y.room) {
+					rooms = append(rooms, y.room)
+					if j, ok := colIdx[col{y.room, s}]; ok {
+						deg[j]++
+					}
+				}
+			}
+		}
+	}
+	pg.columns = len(cols)
+	pg.colW = make([]float64, len(cols))
+	for j := range cols {
+		pg.colW[j] = columnWeight(deg[j])
+	}
+	in, _ := peel(pg)
+	for ci := range g.cands {
+		g.cands[ci].core = in[ci] && g.cands[ci].sActs > 0
+	}
+}
+
+// membership marks the candidates whose own evidence ties them to the
+// group: they posted its scripts in its rooms, and they are in lockstep
+// with another poster, share a network or device the group has to
+// itself, hop through a proxy pool, contradict themselves without a
+// purchase, posted its scripts in spreadRooms rooms, posted a testimonial
+// without a purchase and either sit in the dense core or posted it in a
+// burst with others, or posted unbought commercial speech in promoRooms
+// of its rooms or in a script cluster where another candidate did so.
+// A single unbought line of praise in a room the crew works is not
+// enough: viewers write such lines too. Fans and buyers who
+// once wrote something similar are left out.
+func (g *group) membership() {
+	for ci := range g.cands {
+		c := &g.cands[ci]
+		if c.sActs == 0 {
+			continue
+		}
+		ev := g.v.ev[c.acct]
+		c.strong = c.lock > 0 || c.infra || c.hop || ev&evContra != 0 || c.rooms >= spreadRooms
+		c.member = c.strong || (c.noBuyTM && (c.core || c.burst)) || (c.noBuyAd && (c.rooms >= promoRooms || c.adShared))
+	}
+}
