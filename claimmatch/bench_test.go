@@ -257,6 +257,33 @@ func BenchmarkBareAutomatonDefaultPack(b *testing.B) {
 	reportRate(b)
 }
 
+// BenchmarkRatioDefaultPack alternates batches of the bare automaton and
+// of full screening over the same comments, so that both see the same
+// machine (a shared VM's speed drifts between benchmarks), and reports
+// full screening's throughput as a fraction of the bare automaton's.
+func BenchmarkRatioDefaultPack(b *testing.B) {
+	m := defaultPackMatcher(b)
+	s := m.NewScanner()
+	var hits []hit
+	var out []Match
+	var bare, full time.Duration
+	const batch = 2000
+	b.ResetTimer()
+	for done := 0; done < b.N; done += batch {
+		n := min(batch, b.N-done)
+		t0 := time.Now()
+		for i := range n {
+			hits = m.ac.find(comments[(done+i)%len(comments)], hits[:0])
+		}
+		t1 := time.Now()
+		for i := range n {
+			out = s.Scan(comments[(done+i)%len(comments)], commentCtx, out[:0])
+		}
+		bare, full = bare+t1.Sub(t0), full+time.Since(t1)
+	}
+	b.ReportMetric(float64(bare)/float64(full), "full/bare")
+}
+
 func defaultPackMatcher(b *testing.B) *Matcher {
 	set, err := rules.Load()
 	if err != nil {

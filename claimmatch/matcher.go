@@ -43,6 +43,10 @@ type use struct {
 	rule int32
 	kind useKind
 	pat  int32 // useAnchor: index into Matcher.patterns
+	// The rule's scope masks (ruleInfo), copied here so that deciding
+	// whether a hit is in scope reads no ruleInfo in the common case.
+	catMask   uint32
+	whereMask uint8
 }
 
 type useKind uint8
@@ -71,10 +75,14 @@ var knownSources = [...]rules.Source{rules.SourceSpeech, rules.SourceComment, ru
 
 // Matcher is compiled once from a rule set and is safe for concurrent use.
 type Matcher struct {
-	ac       *automaton
-	useOff   []int32 // uses of keyword k: uses[useOff[k]:useOff[k+1]]
-	uses     []use
-	isExc    []bool // keyword k is some rule's exception
+	ac     *automaton
+	plain  *[0x10000]uint16 // plainSyms(ac)
+	useOff []int32          // uses of keyword k: uses[useOff[k]:useOff[k+1]]
+	uses   []use
+	// kwScope[k] has bit scopeBit(c, w) set when some use of keyword k
+	// is in scope for category c and source w, and excBit when k is some
+	// rule's exception: most hits are dismissed reading this alone.
+	kwScope  []uint64
 	rules    []ruleInfo
 	patterns []*pattern
 	maxNums  int
@@ -135,14 +143,16 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 		}
 	}
 	m.useOff = make([]int32, len(keys)+1)
-	m.isExc = make([]bool, len(keys))
+	m.kwScope = make([]uint64, len(keys))
 	for k, us := range kwUses {
 		for _, u := range us {
 			if u.kind == useException {
-				m.isExc[k] = true
+				m.kwScope[k] |= excBit
 				ri := &m.rules[u.rule]
 				ri.excKw = append(ri.excKw, int32(k))
 			} else {
+				u.catMask, u.whereMask = m.rules[u.rule].catMask, m.rules[u.rule].whereMask
+				m.kwScope[k] |= scopeBits(u.catMask, u.whereMask)
 				m.uses = append(m.uses, u)
 			}
 		}
@@ -152,6 +162,7 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 		slices.Sort(m.rules[i].excKw)
 	}
 	m.ac = newAutomaton(keys)
+	m.plain = plainSyms(m.ac)
 	m.pool.New = func() any { return m.NewScanner() }
 	return m, nil
 }
@@ -185,13 +196,52 @@ func scopeOf(r *rules.Rule) ruleInfo {
 
 // scope is a Context resolved once per scan.
 type scope struct {
+	in       Context // as given
 	ctx      Context
 	catBit   int // index in qinglang.Categories, -1 unknown
 	whereBit int // index in knownSources, -1 unknown, -2 any
+	// bit is scopeBit of the context, 0 when it has none (an unknown
+	// category or source): then every hit is looked at.
+	bit uint64
+}
+
+// Bits of Matcher.kwScope: bit w*16+c for category c (below 16) and
+// source w (an index in knownSources, or len(knownSources) when the
+// context names no source), and excBit.
+const (
+	scopeCats = 16
+	excBit    = 1 << 63
+)
+
+func scopeBit(catBit, whereBit int) uint64 {
+	if catBit < 0 || catBit >= scopeCats || whereBit == -1 {
+		return 0
+	}
+	if whereBit == -2 {
+		whereBit = len(knownSources)
+	}
+	return 1 << (whereBit*scopeCats + catBit)
+}
+
+// scopeBits returns the scope bits of a rule with these masks.
+func scopeBits(catMask uint32, whereMask uint8) uint64 {
+	var b uint64
+	for c := range scopeCats {
+		if catMask&(1<<c) == 0 {
+			continue
+		}
+		b |= scopeBit(c, -2) // no source named: every rule's Where admits it
+		for w := range knownSources {
+			if whereMask&(1<<w) != 0 {
+				b |= scopeBit(c, w)
+			}
+		}
+	}
+	return b
 }
 
 func resolve(ctx Context) scope {
-	sc := scope{ctx: ctx, catBit: -1, whereBit: -1}
+	sc := scope{in: ctx, ctx: ctx, catBit: -1, whereBit: -1}
 	if ctx.Category == "" {
 		ctx.Category = qinglang.CatGeneral
 		sc.ctx.Category = ctx.Category
@@ -210,7 +260,20 @@ func resolve(ctx Context) scope {
 			sc.whereBit = i
 		}
 	}
+	sc.bit = scopeBit(sc.catBit, sc.whereBit)
 	return sc
+}
+
+// admits reports whether the rule of u is in scope: applies, from the
+// masks in u when the context is a known category and source.
+func (sc *scope) admits(u *use, rules []ruleInfo) bool {
+	if sc.catBit < 0 || sc.whereBit == -1 {
+		return sc.applies(&rules[u.rule])
+	}
+	if u.catMask&(1<<sc.catBit) == 0 {
+		return false
+	}
+	return sc.whereBit == -2 || u.whereMask&(1<<sc.whereBit) != 0
 }
 
 // applies reports whether the rule is in scope.

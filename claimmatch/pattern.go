@@ -119,13 +119,21 @@ func (p *pattern) fwd(t string, j, pos int, nums []float64) (int, bool) {
 		if e == pos {
 			return 0, false
 		}
-		v, err := strconv.ParseFloat(t[pos:e], 64)
-		if err != nil {
+		v, ok := parseNumber(t[pos:e])
+		if !ok {
 			return 0, false
 		}
 		nums[q.num] = v
 		return p.fwd(t, j+1, e, nums)
 	default: // gap
+		if j+1 < len(p.parts) && p.parts[j+1].kind == rules.Literal {
+			// The literal after the gap starts within its reach, or no
+			// length of the gap will do: one search instead of many.
+			lit := p.parts[j+1].lit
+			if !strings.Contains(t[pos:pos+gapReach(len(t)-pos, q.max, len(lit))], lit) {
+				return 0, false
+			}
+		}
 		for g := 0; ; g++ {
 			if e, ok := p.fwd(t, j+1, pos, nums); ok {
 				return e, true
@@ -160,13 +168,19 @@ func (p *pattern) back(t string, j, pos int, nums []float64) (int, bool) {
 		if s == pos {
 			return 0, false
 		}
-		v, err := strconv.ParseFloat(t[s:pos], 64)
-		if err != nil {
+		v, ok := parseNumber(t[s:pos])
+		if !ok {
 			return 0, false
 		}
 		nums[q.num] = v
 		return p.back(t, j-1, s, nums)
 	default: // gap
+		if j > 0 && p.parts[j-1].kind == rules.Literal {
+			lit := p.parts[j-1].lit // as in fwd
+			if !strings.Contains(t[pos-gapReach(pos, q.max, len(lit)):pos], lit) {
+				return 0, false
+			}
+		}
 		for g := 0; ; g++ {
 			if s, ok := p.back(t, j-1, pos, nums); ok {
 				return s, true
@@ -178,6 +192,54 @@ func (p *pattern) back(t string, j, pos int, nums []float64) (int, bool) {
 			pos -= size
 		}
 	}
+}
+
+// gapReach returns how many bytes, of the avail there are, a gap of at
+// most maxRunes runes and the literal of litLen bytes next to it can
+// span.
+func gapReach(avail, maxRunes, litLen int) int {
+	if maxRunes > avail {
+		return avail
+	}
+	return min(avail, maxRunes*utf8.UTFMax+litLen)
+}
+
+// pow10f holds the powers of ten that float64 represents exactly.
+var pow10f = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseNumber returns the value of a number as numberEnd delimits it:
+// digits with at most one '.'. It equals strconv.ParseFloat's: with at
+// most 15 digits the digits as an integer and the power of ten are both
+// exact, so one division rounds correctly (strconv's own fast path);
+// longer numbers go to strconv.
+func parseNumber(s string) (float64, bool) {
+	var m uint64
+	digits, frac := 0, -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '.' && frac < 0 {
+			frac = 0
+			continue
+		}
+		if !isDigit(c) || digits == 15 {
+			v, err := strconv.ParseFloat(s, 64)
+			return v, err == nil
+		}
+		m = m*10 + uint64(c-'0')
+		digits++
+		if frac >= 0 {
+			frac++
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	v := float64(m)
+	if frac > 0 {
+		v /= pow10f[frac]
+	}
+	return v, true
 }
 
 // numberEnd returns the end of the number starting at pos: ASCII digits

@@ -8,13 +8,18 @@ import (
 // A Scanner scans texts with a Matcher, reusing its buffers. It is not
 // safe for concurrent use: hold one per goroutine.
 type Scanner struct {
-	m     *Matcher
-	norm  *normalizer
-	hits  []hit
-	cands []cand
-	excs  []hit     // occurrences of exception keywords
-	nums  []float64 // numbers of candidates, cand.num indexes it
-	tmp   []float64 // numbers of the pattern being verified
+	m      *Matcher
+	stream stream      // the normaliser's runes that are not plain
+	norm   *normalizer // the normalised text and its offsets, when a hit needs them
+	t      *text       // the current text normalised, nil until needed
+	sc     scope       // the last context resolved
+	scOK   bool        // sc is set
+	hits   []hit
+	cands  []cand
+	excs   []hit     // occurrences of exception keywords
+	nums   []float64 // numbers of candidates, cand.num indexes it
+	tmp    []float64 // numbers of the pattern being verified
+	slab   []float64 // Match.Numbers are cut from it (see numbers)
 }
 
 // cand is a candidate match of rule in the normalised text [s, e).
@@ -33,25 +38,54 @@ func (m *Matcher) NewScanner() *Scanner {
 // pass out[:0] to reuse it. The appended matches are in order of Start
 // (then rule id); per rule they do not overlap (leftmost-longest). When
 // nothing matches, Scan does not allocate.
+//
+// The normalised text is streamed into the automaton, without its
+// offsets; most texts end there, with no hit. Only a hit that needs them
+// (a pattern's anchor to verify, a match to map back) normalises the
+// text again, with offsets: both passes yield the same normalised text.
 func (s *Scanner) Scan(text string, ctx Context, out []Match) []Match {
 	if text == "" {
 		return out
 	}
-	m := s.m
-	t := s.norm.Normalize(text)
-	norm := t.Norm
-	s.hits = m.ac.find(norm, s.hits[:0])
+	s.hits = s.find(text, s.hits[:0])
 	if len(s.hits) == 0 {
 		return out
 	}
-	sc := resolve(ctx)
+	s.t = nil
+	return s.collect(text, ctx, out)
+}
+
+// normalized returns the text being scanned normalised, with offsets,
+// normalising it on first use.
+func (s *Scanner) normalized(orig string) *text {
+	if s.t == nil {
+		s.t = s.norm.Normalize(orig)
+	}
+	return s.t
+}
+
+// collect turns the automaton's hits on text into matches appended to
+// out: scope, pattern verification, exceptions, leftmost-longest, and
+// the spans mapped back to text.
+func (s *Scanner) collect(text string, ctx Context, out []Match) []Match {
+	m := s.m
+	if !s.scOK || s.sc.in != ctx {
+		s.sc, s.scOK = resolve(ctx), true
+	}
+	sc := &s.sc
 	s.cands, s.excs, s.nums = s.cands[:0], s.excs[:0], s.nums[:0]
 	for _, h := range s.hits {
-		if m.isExc[h.kw] {
+		ks := m.kwScope[h.kw]
+		if ks&(sc.bit|excBit) == 0 && sc.bit != 0 {
+			continue // no use in scope, no exception
+		}
+		if ks&excBit != 0 {
 			s.excs = append(s.excs, h)
 		}
-		for _, u := range m.uses[m.useOff[h.kw]:m.useOff[h.kw+1]] {
-			if !sc.applies(&m.rules[u.rule]) {
+		uses := m.uses[m.useOff[h.kw]:m.useOff[h.kw+1]]
+		for k := range uses {
+			u := &uses[k]
+			if !sc.admits(u, m.rules) {
 				continue
 			}
 			switch u.kind {
@@ -59,7 +93,7 @@ func (s *Scanner) Scan(text string, ctx Context, out []Match) []Match {
 				s.cands = append(s.cands, cand{rule: u.rule, s: h.end - m.ac.kwLen[h.kw], e: h.end})
 			case useAnchor:
 				p := m.patterns[u.pat]
-				start, stop, ok := p.match(norm, int(h.end), s.tmp)
+				start, stop, ok := p.match(s.normalized(text).Norm, int(h.end), s.tmp)
 				if ok {
 					s.cands = append(s.cands, cand{rule: u.rule, s: int32(start), e: int32(stop),
 						num: int32(len(s.nums)), nnums: int32(p.nums)})
@@ -81,6 +115,9 @@ func (s *Scanner) Scan(text string, ctx Context, out []Match) []Match {
 			}
 		}
 		s.cands = kept
+		if len(s.cands) == 0 {
+			return out
+		}
 	}
 
 	// Leftmost-longest per rule.
@@ -93,6 +130,7 @@ func (s *Scanner) Scan(text string, ctx Context, out []Match) []Match {
 		}
 		return cmp.Compare(b.e, a.e)
 	})
+	t := s.normalized(text)
 	first := len(out)
 	last, lastEnd := int32(-1), int32(0)
 	for _, c := range s.cands {
@@ -104,7 +142,7 @@ func (s *Scanner) Scan(text string, ctx Context, out []Match) []Match {
 		mt := Match{RuleID: m.rules[c.rule].id, Start: os, End: oe,
 			NormStart: int(c.s), NormEnd: int(c.e), Text: text[os:oe]}
 		if c.nnums > 0 {
-			mt.Numbers = slices.Clone(s.nums[c.num : c.num+c.nnums])
+			mt.Numbers = s.numbers(s.nums[c.num : c.num+c.nnums])
 		}
 		out = append(out, mt)
 	}
@@ -118,6 +156,22 @@ func (s *Scanner) Scan(text string, ctx Context, out []Match) []Match {
 		return cmp.Compare(a.End, b.End)
 	})
 	return out
+}
+
+// slabSize is how many numbers a slab of Match.Numbers holds.
+const slabSize = 256
+
+// numbers returns a copy of v for a Match, cut from a slab so that most
+// matches with numbers do not allocate. A region of the slab is handed
+// out once and never written again, and its capacity ends with it, so
+// that appending to it copies.
+func (s *Scanner) numbers(v []float64) []float64 {
+	if cap(s.slab)-len(s.slab) < len(v) {
+		s.slab = make([]float64, 0, max(slabSize, len(v)))
+	}
+	i := len(s.slab)
+	s.slab = append(s.slab, v...)
+	return s.slab[i:len(s.slab):len(s.slab)]
 }
 
 // excepted reports whether c lies within an occurrence of one of its

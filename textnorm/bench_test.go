@@ -40,6 +40,19 @@ func BenchmarkNormalize(b *testing.B) {
 	}
 }
 
+// BenchmarkStream reads the same comments' normalised runes through a
+// Stream: no normalised string, no offsets.
+func BenchmarkStream(b *testing.B) {
+	var st Stream
+	b.ReportAllocs()
+	for i := range b.N {
+		st.Reset(comments[i%len(comments)])
+		for st.Next() != nil {
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "comments/s")
+}
+
 // BenchmarkNormalize20 normalises one 20-rune comment with a little of
 // everything: traditional characters, numerals, spaces, emoji, repeats.
 func BenchmarkNormalize20(b *testing.B) {

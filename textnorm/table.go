@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -36,11 +37,25 @@ var (
 	dense     []entry       // one entry per rune of planes 0 and 1 (BMP, emoji)
 	tsMap     map[rune]rune // traditional → simplified
 	ascii     [128]entry    // ASCII, built at init: the hottest path
+	// keep has bit r set for the runes from U+0800 to U+FFFF that are
+	// kept as they are (class other, mapped to themselves) other than 点:
+	// most of CJK. At 8 KiB it stays in the cache where dense does not.
+	keep [0x10000 / 64]uint64
 )
 
 func init() {
 	for c := range ascii {
 		ascii[c] = classifyASCII(byte(c))
+	}
+}
+
+// tablesReady is set once loadTables has built the tables.
+var tablesReady atomic.Bool
+
+// ensureTables is loadTables for the hot paths: one atomic load, inlined.
+func ensureTables() {
+	if !tablesReady.Load() {
+		loadTables()
 	}
 }
 
@@ -62,6 +77,12 @@ func loadTables() {
 			t[r] = classify(rune(r))
 		}
 		dense = t
+		for r := rune(0x800); r < 0x10000; r++ {
+			if t[r] == mk(cOther, 0, r) && r != '点' {
+				keep[r>>6] |= 1 << (r & 63)
+			}
+		}
+		tablesReady.Store(true)
 	})
 }
 

@@ -3,10 +3,13 @@
 // original it came from, so that a finding can highlight the exact
 // original span.
 //
-// Normalisation maps each rune through one table lookup (dropping
-// noise), then makes one pass over the kept runes, with short look-ahead
-// for numerals and letter runs. No regexp, no allocation on the hot path
-// (see Normalizer). It does, in order of concern:
+// Normalisation is one pass over the text (see emitText in stream.go): each
+// rune is mapped through one table lookup, and noise is dropped; most
+// runes are then written at once, and the few that may start a construct
+// (numerals, letter runs, separators between digits) hand a short window
+// of the text, cut into tokens, to the look-ahead below. No regexp, no
+// allocation on the hot path (see Normalizer). It does, in order of
+// concern:
 //
 //  1. Full-width → half-width, case folding, traditional → simplified
 //     at the character level (OpenCC's TSCharacters, first candidate;
@@ -99,6 +102,11 @@ type Normalizer struct {
 
 	last      rune // the last rune written, for collapsing repeats
 	lastStart int  // where the last rune starts in out
+
+	// In stream mode (see Stream) the runes written go to runes, and
+	// out and the offsets are left alone.
+	stream bool
+	runes  []rune
 }
 
 type token struct {
@@ -112,21 +120,24 @@ const arenaSize = 8 << 10
 // are valid until the next call; its Norm string stays valid for ever.
 // Offsets are 32-bit: s must be shorter than 2 GiB.
 func (n *Normalizer) Normalize(s string) *Text {
-	loadTables()
-	n.tokenize(s)
+	ensureTables()
+	n.stream = false
 	n.out = n.out[:0]
 	n.text.src = n.text.src[:0]
 	n.last, n.lastStart = -1, 0
-	n.emitAll()
+	n.emitText(s, 0, false)
 	n.text.Orig = s
 	n.text.Norm = n.intern()
 	return &n.text
 }
 
-// tokenize maps every rune of s and keeps those that are not noise.
-func (n *Normalizer) tokenize(s string) {
+// tokenize maps every rune of s from byte from on and keeps those that
+// are not noise. In a window (see Stream) it stops after the first
+// barrier token past the first token and returns its index and its
+// start; otherwise it returns len(n.toks) and len(s).
+func (n *Normalizer) tokenize(s string, from int, window bool) (stop, resume int) {
 	toks := n.toks[:0]
-	for i := 0; i < len(s); {
+	for i := from; i < len(s); {
 		var e entry
 		w := 1
 		if c := s[i]; c < utf8.RuneSelf {
@@ -145,10 +156,15 @@ func (n *Normalizer) tokenize(s string) {
 		}
 		if e.cls() != cDrop {
 			toks = append(toks, token{start: int32(i), end: int32(i + w), e: e})
+			if window && len(toks) > 1 && isBarrier(e) { // the first token always goes in
+				n.toks = toks
+				return len(toks) - 1, i
+			}
 		}
 		i += w
 	}
 	n.toks = toks
+	return len(toks), len(s)
 }
 
 // decode3 decodes a valid three-byte UTF-8 sequence at s[i].
@@ -188,13 +204,20 @@ func (n *Normalizer) intern() string {
 // last rune (other than a digit) extends that rune's range instead.
 func (n *Normalizer) emitRune(r rune, start, end int32) {
 	if r == n.last && (r < '0' || r > '9') {
+		if n.stream {
+			return
+		}
 		for i := n.lastStart; i < len(n.out); i++ {
 			n.text.src[i].end = end
 		}
 		return
 	}
-	n.lastStart = len(n.out)
 	n.last = r
+	if n.stream {
+		n.runes = append(n.runes, r)
+		return
+	}
+	n.lastStart = len(n.out)
 	sp := span{start, end}
 	if r < utf8.RuneSelf {
 		n.out = append(n.out, byte(r))
@@ -214,6 +237,10 @@ func (n *Normalizer) emitRune(r rune, start, end int32) {
 
 // emitNumber writes v in decimal from the original range [start,end).
 func (n *Normalizer) emitNumber(v int, start, end int32) {
+	if v < 10 {
+		n.emitRune(rune('0'+v), start, end)
+		return
+	}
 	var buf [20]byte
 	i := len(buf)
 	for {
@@ -245,12 +272,6 @@ func (n *Normalizer) startsNumber(i int) bool {
 		return e.val() == 1
 	}
 	return false
-}
-
-func (n *Normalizer) emitAll() {
-	for i := 0; i < len(n.toks); {
-		i = n.step(i)
-	}
 }
 
 // step writes what token i (and the tokens that belong with it) become,
