@@ -51,7 +51,9 @@ type campaignStage struct {
 	det      qinglang.CampaignDetector
 	in       chan []qinglang.Event
 	interval time.Duration
-	window   time.Duration
+	// lastJudge is how long the last Judge took (see nextJudge).
+	lastJudge time.Duration
+	window    time.Duration
 	// dirty is set when events were observed since the last Judge.
 	dirty bool
 	// ctx ends when Shutdown gives up waiting: stores are not retried then.
@@ -148,8 +150,21 @@ func (s *campaignStage) run() {
 			s.observe(evs, "live")
 		case <-tick.C:
 			s.judge()
+			tick.Reset(s.nextJudge())
 		}
 	}
+}
+
+// judgeShare bounds the share of the stage's time spent judging: a Judge
+// is linear in the window (about 14 s for 10M comments on one core), and
+// while it runs no event is observed.
+const judgeShare = 4
+
+// nextJudge is the wait before the next Judge: the configured interval,
+// or judgeShare times the last Judge's duration when that is longer, so
+// that at least three quarters of the time goes to observing events.
+func (s *campaignStage) nextJudge() time.Duration {
+	return max(s.interval, judgeShare*s.lastJudge)
 }
 
 // feed hands a committed batch's new events to the stage, waiting while
@@ -198,7 +213,8 @@ func (s *campaignStage) judge() {
 	s.dirty = false
 	start := time.Now()
 	changes := s.judgeSafely()
-	s.m.metrics.CampaignJudge.Observe(time.Since(start).Seconds())
+	s.lastJudge = time.Since(start)
+	s.m.metrics.CampaignJudge.Observe(s.lastJudge.Seconds())
 	for i := range changes {
 		s.store(&changes[i])
 	}
