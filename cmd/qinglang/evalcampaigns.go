@@ -10,22 +10,30 @@ import (
 
 func newEvalCampaignsCmd() *cobra.Command {
 	var heldout, asJSON bool
+	var set string
 	c := &cobra.Command{
-		Use:   "campaigns [--heldout] [--json]",
+		Use:   "campaigns [--set matrix|heldout|...] [--json]",
 		Short: "在模拟直播间上评估团伙检测：账号级精确率、召回率与误指 / score campaign detection on simulated rooms",
 		Long: `生成带已知水军团伙（攻击场景）或只有真实观众（自然场景：千人口号、刷“1”、抽奖口令、共用 NAT 的观众、铁粉、买家评价）的模拟直播，
 按事件时间每 5 分钟研判一次，对比团伙检测器与朴素基线（相同文本 5 个账号以上）：攻击场景的账号级精确率、召回率、F1，自然场景被误指的账号。
-默认为开发用场景集（matrix）；--heldout 为留出集（其他随机种子与参数，不可据此调参）。
+默认为开发用场景集（matrix）；--set heldout（或 --heldout）为留出集（其他随机种子与参数，不可据此调参）；其他场景集见 docs/campaigns-eval.md。
 Generates simulated broadcasts with known crews of paid commenters (attack scenarios) or only real
 viewers (organic ones full of look-alikes), judges every 5 minutes of event time, and scores
 package campaign's detector against a naive baseline: account-level precision, recall and F1 on
 attack scenarios, falsely accused accounts on organic ones. The development set (matrix) by
-default; --heldout runs the held-out set (other seeds and parameters; do not tune on it).`,
+default; --set heldout (or --heldout) runs the held-out set (other seeds and parameters; do not
+tune on it); docs/campaigns-eval.md lists the sets.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			scenarios := campaigneval.Matrix()
 			if heldout {
-				scenarios = campaigneval.Heldout()
+				if c.Flags().Changed("set") && set != campaigneval.SetHeldout {
+					return usageError("--heldout 与 --set %s 冲突 / --heldout conflicts with --set %s", set, set)
+				}
+				set = campaigneval.SetHeldout
+			}
+			scenarios, ok := campaigneval.Set(set)
+			if !ok {
+				return usageError("未知的场景集 %q / unknown scenario set %q", set, set)
 			}
 			errw := c.ErrOrStderr()
 			done := 0
@@ -47,7 +55,8 @@ default; --heldout runs the held-out set (other seeds and parameters; do not tun
 			return nil
 		},
 	}
-	c.Flags().BoolVar(&heldout, "heldout", false, "使用留出场景集 / run the held-out scenarios")
+	c.Flags().StringVar(&set, "set", campaigneval.SetMatrix, "场景集 / scenario set")
+	c.Flags().BoolVar(&heldout, "heldout", false, "使用留出场景集，即 --set heldout / run the held-out scenarios, i.e. --set heldout")
 	c.Flags().BoolVar(&asJSON, "json", false, "以 JSON 输出 / print JSON")
 	return c
 }
