@@ -15,11 +15,13 @@
 //
 // Matrix is the set to develop against; Heldout is the same kinds of
 // scenario with other seeds and jittered parameters, kept for checking
-// that tuning on Matrix generalises: do not tune on it. Beside package
-// campaign's detector, Run reports a naive baseline (Baseline: identical
-// normalised texts from five or more accounts), which accuses chanting
-// fans: repeated text alone is not the signal. docs/campaigns-eval.md
-// describes the scenarios and the scoring.
+// that tuning on Matrix generalises: do not tune on it. Fresh is a third
+// set written after the detector had been tuned on both, from the issue's
+// attack variants and look-alikes, to be run once for an unseen figure.
+// Beside package campaign's detector, Run reports a naive baseline
+// (Baseline: identical normalised texts from five or more accounts),
+// which accuses chanting fans: repeated text alone is not the signal.
+// docs/campaigns-eval.md describes the scenarios and the scoring.
 package campaigneval
 
 import (
@@ -67,7 +69,7 @@ const (
 // Scenario is one simulated world to judge detectors on.
 type Scenario struct {
 	Name        string     `json:"name"` // "attack/naive-jelly"
-	Set         string     `json:"set"`  // "matrix" or "heldout"
+	Set         string     `json:"set"`  // "matrix", "heldout" or "fresh"
 	Description string     `json:"description"`
 	Config      sim.Config `json:"-"`
 }

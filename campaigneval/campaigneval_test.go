@@ -181,12 +181,12 @@ func TestRunErrors(t *testing.T) {
 	}
 }
 
-// TestScenarios checks every scenario of both sets: names, sets, kinds,
-// and that each attack scenario generates each of its crews, as the docs
-// describe them, and no organic one has a crew.
+// TestScenarios checks every scenario of the three sets: names, sets,
+// kinds, and that each attack scenario generates each of its crews, as
+// the docs describe them, and no organic one has a crew.
 func TestScenarios(t *testing.T) {
 	names := map[string]bool{}
-	for set, scs := range map[string][]Scenario{SetMatrix: Matrix(), SetHeldout: Heldout()} {
+	for set, scs := range map[string][]Scenario{SetMatrix: Matrix(), SetHeldout: Heldout(), SetFresh: Fresh()} {
 		got, ok := Set(set)
 		if !ok || len(got) != len(scs) {
 			t.Errorf("Set(%q)", set)
@@ -255,6 +255,126 @@ func TestScenarios(t *testing.T) {
 		}
 		if kinds[Attack] < 4 || kinds[Organic] < 2 {
 			t.Errorf("%s: %v", set, kinds)
+		}
+	}
+}
+
+// TestFreshScenarios checks that the crews of the fresh set work as their
+// descriptions say: in which broadcasts, how many members, how often.
+func TestFreshScenarios(t *testing.T) {
+	type crewStats struct {
+		slots    map[string]bool           // "r<room index>"
+		rooms    map[string]map[string]int // broadcast -> member -> comments
+		dates    map[string]bool
+		members  map[string]bool
+		buyers   map[string]map[string]bool // broadcast -> members who ordered
+		roomsMem map[string]map[string]bool // broadcast -> members at work
+	}
+	scs := Fresh()
+	if got, ok := Set(SetFresh); !ok || len(got) != len(scs) {
+		t.Fatalf("Set(%q)", SetFresh)
+	}
+	for _, s := range scs {
+		if !strings.HasPrefix(s.Name, "fresh/"+string(s.Kind())+"/") {
+			t.Errorf("name %q", s.Name)
+		}
+		stats := map[string]*crewStats{}
+		cfg := s.Config
+		cfg.Labels = func(l sim.Label) {
+			if l.Kind != sim.LabelCrew {
+				return
+			}
+			c := stats[l.Crew]
+			if c == nil {
+				c = &crewStats{slots: map[string]bool{}, rooms: map[string]map[string]int{}, dates: map[string]bool{},
+					members: map[string]bool{}, buyers: map[string]map[string]bool{}, roomsMem: map[string]map[string]bool{}}
+				stats[l.Crew] = c
+			}
+			slot, date, _ := strings.Cut(l.Room, "-")
+			c.slots[slot], c.dates[date], c.members[l.User] = true, true, true
+			if c.roomsMem[l.Room] == nil {
+				c.roomsMem[l.Room], c.buyers[l.Room], c.rooms[l.Room] = map[string]bool{}, map[string]bool{}, map[string]int{}
+			}
+			c.roomsMem[l.Room][l.User] = true
+			if l.Role == sim.RoleOrder {
+				c.buyers[l.Room][l.User] = true
+			} else {
+				c.rooms[l.Room][l.User]++
+			}
+		}
+		if err := sim.Generate(cfg, func(*qinglang.Event) error { return nil }); err != nil {
+			t.Fatalf("%s: %v", s.Name, err)
+		}
+		for name, c := range stats {
+			t.Logf("%s: crew %s: %d members, %d broadcasts, rooms %v", s.Name, name, len(c.members), len(c.rooms), c.slots)
+		}
+		slots := func(crew string, want ...string) {
+			c := stats[crew]
+			if c == nil {
+				t.Errorf("%s: crew %s absent", s.Name, crew)
+				return
+			}
+			got := map[string]bool{}
+			for _, w := range want {
+				got[w] = true
+			}
+			if !reflect.DeepEqual(c.slots, got) {
+				t.Errorf("%s: crew %s in rooms %v, want %v", s.Name, crew, c.slots, want)
+			}
+		}
+		perRoom := func(crew string, broadcasts, members, comments int) {
+			c := stats[crew]
+			if c == nil {
+				return
+			}
+			if len(c.rooms) != broadcasts {
+				t.Errorf("%s: crew %s in %d broadcasts, want %d", s.Name, crew, len(c.rooms), broadcasts)
+			}
+			for room, by := range c.rooms {
+				if members > 0 && len(by) != members {
+					t.Errorf("%s: %d members of %s commented in %s, want %d", s.Name, len(by), crew, room, members)
+				}
+				for u, n := range by {
+					if n != comments {
+						t.Errorf("%s: %s of %s posted %d comments in %s, want %d", s.Name, u, crew, n, room, comments)
+					}
+				}
+			}
+		}
+		switch s.Name {
+		case "fresh/attack/paraphrase-subnet-lottery":
+			slots("subpara", "r0")
+			perRoom("subpara", 1, 32, 3)
+		case "fresh/attack/sparse-named-merchants":
+			slots("sparse", "r1", "r3", "r5")
+			perRoom("sparse", 12, 5, 2)
+		case "fresh/attack/ipv6-new-alternate-days":
+			if c := stats["v6new"]; c == nil || len(c.slots) != 2 || len(c.dates) != 2 {
+				t.Errorf("%s: crew in %+v", s.Name, c)
+			}
+			perRoom("v6new", 4, 25, 3)
+		case "fresh/attack/two-crews-two-merchants":
+			slots("plain", "r3")
+			slots("mixed", "r1", "r2")
+			perRoom("mixed", 4, 26, 3)
+		case "fresh/attack/once-per-room-many-rooms":
+			perRoom("once", 15, 20, 1)
+			if c := stats["once"]; c != nil && len(c.members) < 60 {
+				t.Errorf("%s: only %d members over 15 broadcasts", s.Name, len(c.members))
+			}
+		case "fresh/attack/buyers-camouflage":
+			perRoom("buyers", 4, 18, 4)
+			if c := stats["buyers"]; c != nil {
+				for room, mem := range c.roomsMem {
+					if n := len(c.buyers[room]); float64(n) < 0.7*float64(len(mem)) {
+						t.Errorf("%s: %d of %d members bought in %s", s.Name, n, len(mem), room)
+					}
+				}
+			}
+		default:
+			if s.Kind() == Attack {
+				t.Errorf("%s: no checks", s.Name)
+			}
 		}
 	}
 }

@@ -115,13 +115,15 @@ func Heldout() []Scenario {
 	}
 }
 
-// Set returns the named set: SetMatrix or SetHeldout.
+// Set returns the named set: SetMatrix, SetHeldout or SetFresh.
 func Set(name string) ([]Scenario, bool) {
 	switch name {
 	case SetMatrix:
 		return Matrix(), true
 	case SetHeldout:
 		return Heldout(), true
+	case SetFresh:
+		return Fresh(), true
 	}
 	return nil, false
 }
