@@ -140,6 +140,7 @@ func (d *Detector) newView(p *platform, since, end int64) *view {
 	}
 	v.ownEvidence()
 	v.promoLinks()
+	v.recurringLinks()
 	v.lock = v.lockstep()
 	for _, e := range v.lock.edges {
 		for _, a := range [2]uint32{e.a, e.b} {

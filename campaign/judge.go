@@ -78,7 +78,9 @@ func (v *view) judgeGroup(comp []uint32) *group {
 	slices.Sort(g.scripts)
 	for _, a := range comp {
 		for _, i := range v.actsOf(a) {
-			if x := &v.acts[i]; g.isScr[x.script] && !g.isRoom[x.room] {
+			x := &v.acts[i]
+			coarse := x.flags&fPromo != 0 && v.linkRoom[x.room] && x.script != noScript && v.script[x.script] && !v.boughtBefore(v.d.accounts.at(a), x)
+			if (g.isScr[x.script] || coarse) && !g.isRoom[x.room] {
 				g.isRoom[x.room] = true
 				g.rooms = append(g.rooms, x.room)
 			}

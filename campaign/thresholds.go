@@ -106,6 +106,16 @@ const (
 	// rooms (the coarse script, view.promoLinks).
 	promoRooms = 2
 	linkMulti  = 2
+	// recurShare and recurMinRoom (sparse crews, view.recurringLinks): an
+	// account whose unbought commercial speech spans promoRooms rooms and
+	// is at least recurShare of all it wrote in the window is a recurring
+	// promoter (a fan praises once, in the room of goods it watches; a
+	// loyal fan returns but mostly chats and buys); a room where
+	// recurMinRoom of them spoke links them. Two suffice because the
+	// group they form is judged on its own evidence afterwards and three
+	// strangers with one line each are no recurring promoters.
+	recurShare   = 0.5
+	recurMinRoom = 2
 	// minMembers is the least size of a campaign.
 	minMembers = 3
 	// netPurity: a network (/24 or /64) or device counts as the crew's own
