@@ -97,6 +97,11 @@ type Event struct {
 	Host     string `json:"host,omitempty"`
 	Operator string `json:"operator,omitempty"`
 	Agency   string `json:"agency,omitempty"`
+	// AIHost says the host on camera is AI-generated (a digital human);
+	// AILabel that the room shows it is. Nil when not sent (Order 117
+	// art. 37).
+	AIHost  *bool `json:"ai_host,omitempty"`
+	AILabel *bool `json:"ai_label,omitempty"`
 	// room_start and listing
 	Merchant string `json:"merchant,omitempty"`
 	Title    string `json:"title,omitempty"`

@@ -453,3 +453,27 @@ func TestDecodeConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeAIHostFlags(t *testing.T) {
+	in := strings.Join([]string{
+		`{"type":"room_start","id":"a1","ts":"2025-06-12T20:00:00+08:00","room":"r1","host":"h1","ai_host":true,"ai_label":false}`,
+		`{"type":"room_start","id":"a2","ts":"2025-06-12T20:00:00+08:00","room":"r2","host":"h1","ai_host":null}`,
+		`{"type":"room_start","id":"a3","ts":"2025-06-12T20:00:00+08:00","room":"r3","host":"h1","ai_host":"yes"}`,
+		`{"type":"room_start","id":"a4","ts":"2025-06-12T20:00:00+08:00","room":"r4","host":"h1","ai_label":1}`,
+		`{"type":"comment","id":"a5","ts":"2025-06-12T20:00:00+08:00","room":"r4","user":"u1","text":"hi","ai_host":"ignored"}`,
+	}, "\n")
+	res, evs, err := decodeAll(t, strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, res, "ok L1 a1", "ok L2 a2", "bad L3 ai_host must be a boolean", "bad L4 ai_label must be a boolean", "ok L5 a5")
+	if len(evs) != 3 || evs[0].AIHost == nil || !*evs[0].AIHost || evs[0].AILabel == nil || *evs[0].AILabel ||
+		evs[1].AIHost != nil || evs[1].AILabel != nil || evs[2].AIHost != nil {
+		t.Errorf("events = %+v", evs)
+	}
+	yes := true
+	ev := qinglang.Event{Type: qinglang.RoomStart, TS: evs[0].TS, Room: "r1", Host: "h1", AIHost: &yes}
+	if p := Validate(&ev); p != nil {
+		t.Errorf("Validate: %v", p)
+	}
+}

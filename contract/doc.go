@@ -32,6 +32,9 @@
 //     comment): they are neither checked nor kept, so an Event only has
 //     the fields of its type. The project accepts ip and device on orders
 //     and accounts as well as comments.
+//   - The project adds two optional booleans to room_start, ai_host and
+//     ai_label (Order 117 art. 37: an AI-generated host and whether the
+//     room labels it); they take true or false only (docs/events.md).
 //   - Integer fields take integer literals only (1.0, 1.5 and 1e3 are
 //     errors) that fit in 64 bits.
 //   - Times are RFC 3339 date-times with an offset,
@@ -58,7 +61,7 @@
 // The decoder is a hand-written scanner for the flat event object; it
 // uses no reflection, reuses its buffers (pooled between calls) and makes
 // one allocation for all the strings of an event, plus one for each
-// optional time or integer present. Decode reads through a bufio.Reader
+// optional time, integer or boolean present. Decode reads through a bufio.Reader
 // and never holds more than one event (64 KiB) of input, however long a
 // line or an array is. Its results are checked against encoding/json by
 // the differential fuzz test FuzzDecodeEvent.

@@ -37,6 +37,8 @@ const (
 	fBrand
 	fCreatedAt
 	fFollowers
+	fAIHost  // room_start, project addition (Order 117 art. 37)
+	fAILabel // room_start, project addition
 	numFields
 )
 
@@ -65,6 +67,7 @@ const (
 	kindInt                 // integer stored as int64
 	kindOptInt              // optional integer stored as *int64
 	kindOptTime             // optional time stored as *time.Time
+	kindOptBool             // optional boolean stored as *bool
 )
 
 // fieldNames are the JSON names, indexed by field.
@@ -76,6 +79,7 @@ var fieldNames = [numFields]string{
 	fAmountFen: "amount_fen", fCategory: "category", fPriceFen: "price_fen",
 	fOriginalPriceFen: "original_price_fen", fBrand: "brand",
 	fCreatedAt: "created_at", fFollowers: "followers",
+	fAIHost: "ai_host", fAILabel: "ai_label",
 }
 
 // fieldKinds are the kinds, indexed by field.
@@ -87,6 +91,7 @@ var fieldKinds = [numFields]kind{
 	fAmountFen: kindInt, fCategory: kindEnum, fPriceFen: kindInt,
 	fOriginalPriceFen: kindOptInt, fBrand: kindID,
 	fCreatedAt: kindOptTime, fFollowers: kindOptInt,
+	fAIHost: kindOptBool, fAILabel: kindOptBool,
 }
 
 // isString reports whether the field is a JSON string.
@@ -152,6 +157,10 @@ func lookupField(key []byte) (field, bool) {
 		return fCreatedAt, true
 	case "followers":
 		return fFollowers, true
+	case "ai_host":
+		return fAIHost, true
+	case "ai_label":
+		return fAILabel, true
 	}
 	return 0, false
 }
@@ -170,7 +179,7 @@ var commonFields = setOf(fType, fTS, fID, fPlatform, fRoom)
 // project also accepts them on orders and accounts (the Event struct
 // documents them there), where they feed campaign detection.
 var typeSpecs = [...]typeSpec{
-	{fields: []field{fHost, fOperator, fMerchant, fAgency, fTitle}, required: setOf(fHost)}, // room_start
+	{fields: []field{fHost, fOperator, fMerchant, fAgency, fTitle, fAIHost, fAILabel}, required: setOf(fHost)}, // room_start
 	{}, // room_end
 	{fields: []field{fSpeaker, fText, fEndTS}, required: setOf(fSpeaker, fText)}, // speech
 	{fields: []field{fUser, fText, fIP, fDevice}, required: setOf(fUser, fText)}, // comment
@@ -321,4 +330,16 @@ func timeField(ev *qinglang.Event, f field) (v *time.Time, opt **time.Time) {
 		return nil, &ev.CreatedAt
 	}
 	return nil, nil
+}
+
+// boolField returns the pointer field that holds the boolean field f of
+// ev, or nil when f is not a boolean field.
+func boolField(ev *qinglang.Event, f field) **bool {
+	switch f {
+	case fAIHost:
+		return &ev.AIHost
+	case fAILabel:
+		return &ev.AILabel
+	}
+	return nil
 }

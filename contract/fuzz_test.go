@@ -25,6 +25,8 @@ func fuzzSeeds() []string {
 		"[\n"+exampleLines[0]+",\n"+exampleLines[4]+"\n]",
 		"["+exampleLines[1]+",1,]",
 		exampleLines[2]+"\n\n  \r\n{\"type\":",
+		`{"type":"room_start","ts":"2025-06-12T20:00:00Z","room":"r","host":"h","ai_host":true,"ai_label":false,"ai_host":true}`,
+		`{"type":"room_start","ts":"2025-06-12T20:00:00Z","room":"r","host":"h","ai_host":"true","ai_label":nul}`,
 	)
 }
 
@@ -260,6 +262,7 @@ func FuzzDecodeEventFields(f *testing.F) {
 	f.Add(uint8(3), uint8(fText), `"\ud83d\ude00好"`, uint8(fIP), `"::1"`, uint8(numFields+1), `{"a":[1]}`)
 	f.Add(uint8(5), uint8(fCategory), `"food"`, uint8(fOriginalPriceFen), `null`, uint8(fTitle), `"t"`)
 	f.Add(uint8(6), uint8(fCreatedAt), `"2020-02-29T00:00:00.5-03:30"`, uint8(fFollowers), `7`, uint8(fType), `"account"`)
+	f.Add(uint8(0), uint8(fAIHost), `true`, uint8(fAILabel), `false`, uint8(fAIHost), `0`)
 	f.Add(uint8(2), uint8(fEndTS), `"2025-06-12T20:01:02Z"`, uint8(fSpeaker), `"h"`, uint8(numFields), `"x"`)
 	bases := []string{"room_start", "", "speech", "comment", "order", "listing", "account"}
 	f.Fuzz(func(t *testing.T, typ, k1 uint8, v1 string, k2 uint8, v2 string, k3 uint8, v3 string) {

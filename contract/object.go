@@ -272,6 +272,22 @@ func (d *decoder) value(f field) bool {
 		d.setOK(f)
 		return true
 	}
+	if k == kindOptBool {
+		if c != 't' && c != 'f' {
+			gotZH, gotEN := jsonKind(c)
+			d.setProblem(f, at, "必须是布尔值 true 或 false（收到"+gotZH+"）", "must be a boolean, true or false (got "+gotEN+")")
+			return d.skip()
+		}
+		if !d.literal() {
+			return false
+		}
+		d.ints[f] = 0
+		if c == 't' {
+			d.ints[f] = 1
+		}
+		d.setOK(f)
+		return true
+	}
 	// An integer field.
 	if c != '-' && (c < '0' || c > '9') {
 		zh, en := intReason(f)
@@ -355,7 +371,8 @@ func (d *decoder) finish(ev *qinglang.Event) *Problem {
 	return d.withID(validate(ev, seen, true))
 }
 
-// fillOthers copies the decoded integers and optional times into ev.
+// fillOthers copies the decoded integers, booleans and optional times
+// into ev.
 func (d *decoder) fillOthers(ev *qinglang.Event, seen fieldSet) {
 	for set := seen & otherFields; set != 0; set &= set - 1 {
 		f := lowest(set)
@@ -363,6 +380,11 @@ func (d *decoder) fillOthers(ev *qinglang.Event, seen fieldSet) {
 			t := d.times[f]
 			_, opt := timeField(ev, f)
 			*opt = &t
+			continue
+		}
+		if b := boolField(ev, f); b != nil {
+			v := d.ints[f] == 1
+			*b = &v
 			continue
 		}
 		v, opt := intField(ev, f)
@@ -381,7 +403,7 @@ func (d *decoder) fillOthers(ev *qinglang.Event, seen fieldSet) {
 var stringFields, otherFields = func() (str, other fieldSet) {
 	for f := field(0); f < numFields; f++ {
 		switch k := fieldKinds[f]; {
-		case k == kindInt || k == kindOptInt || k == kindOptTime:
+		case k == kindInt || k == kindOptInt || k == kindOptTime || k == kindOptBool:
 			other |= 1 << f
 		case k == kindID || k == kindText || k == kindIP:
 			str |= 1 << f

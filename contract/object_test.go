@@ -47,7 +47,12 @@ func sameEvent(a, b qinglang.Event) string {
 		return (x == nil) == (y == nil) && (x == nil || sameTime(*x, *y))
 	}
 	sameIntPtr := func(x, y *int64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	sameBoolPtr := func(x, y *bool) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
 	switch {
+	case !sameBoolPtr(a.AIHost, b.AIHost):
+		return "ai_host"
+	case !sameBoolPtr(a.AILabel, b.AILabel):
+		return "ai_label"
 	case !sameTime(a.TS, b.TS):
 		return "ts: " + a.TS.String() + " vs " + b.TS.String()
 	case !sameTimePtr(a.EndTS, b.EndTS):
@@ -62,6 +67,7 @@ func sameEvent(a, b qinglang.Event) string {
 	a.TS, b.TS = time.Time{}, time.Time{}
 	a.EndTS, b.EndTS, a.CreatedAt, b.CreatedAt = nil, nil, nil, nil
 	a.OriginalPriceFen, b.OriginalPriceFen, a.Followers, b.Followers = nil, nil, nil, nil
+	a.AIHost, b.AIHost, a.AILabel, b.AILabel = nil, nil, nil, nil
 	if a != b {
 		return "fields: " + strings.ReplaceAll(strings.TrimSpace(stringOf(a)+"\n vs "+stringOf(b)), "\n", " ")
 	}

@@ -53,6 +53,10 @@ func presentIn(ev *qinglang.Event) fieldSet {
 			if _, opt := intField(ev, f); *opt != nil {
 				s |= 1 << f
 			}
+		case kindOptBool:
+			if *boolField(ev, f) != nil {
+				s |= 1 << f
+			}
 		case kindTime, kindOptTime:
 			v, opt := timeField(ev, f)
 			if (v != nil && !v.IsZero()) || (opt != nil && *opt != nil) {
@@ -136,7 +140,7 @@ func checkField(ev *qinglang.Event, f field, required bool, present fieldSet, de
 	case kindOptInt:
 		_, opt := intField(ev, f)
 		return checkMin(f, **opt)
-	case kindTime, kindOptTime:
+	case kindTime, kindOptTime, kindOptBool:
 		return nil
 	case kindEnum: // category; type is checked by specOf
 		c := ev.Category

@@ -3,10 +3,14 @@
 package detect
 
 import (
+	"github.com/qinglang/qinglang/brands"
 	"github.com/qinglang/qinglang/claimmatch"
+	"github.com/qinglang/qinglang/detect/brandcheck"
 	"github.com/qinglang/qinglang/detect/claims"
 	"github.com/qinglang/qinglang/detect/pricecheck"
+	"github.com/qinglang/qinglang/detect/qualification"
 	"github.com/qinglang/qinglang/pipeline"
+	"github.com/qinglang/qinglang/registry"
 	"github.com/qinglang/qinglang/rules"
 )
 
@@ -15,23 +19,58 @@ import (
 // be reloaded for all at once); the others are made per partition.
 type Set struct {
 	claims *claims.Detector
+	// qualification and brandcheck only read their registries, so one of
+	// each serves every partition; nil when no registry was given.
+	qualification *qualification.Detector
+	brandcheck    *brandcheck.Detector
 }
 
-// NewSet compiles the rule packs into a detector set.
-func NewSet(rs *rules.Set) (*Set, error) {
+// Option adds to a detector set what NewSet does not make by default.
+type Option func(*Set)
+
+// WithRegistry runs the qualification checks (licences, hosts, AI hosts)
+// against an actor registry; a nil registry runs only the AI-host check.
+func WithRegistry(r *registry.Registry) Option {
+	return func(s *Set) { s.qualification = qualification.New(r) }
+}
+
+// WithBrands runs the brand checks (unauthorised brands, counterfeit slang
+// next to a brand, prices below a brand's floor) against a brand registry;
+// nil runs none.
+func WithBrands(b *brands.Registry) Option {
+	return func(s *Set) {
+		if b != nil {
+			s.brandcheck = brandcheck.New(brands.NewChecker(b))
+		}
+	}
+}
+
+// NewSet compiles the rule packs into a detector set. Without options the
+// qualification detector still runs, without a registry (it then checks
+// only that an AI host is labelled).
+func NewSet(rs *rules.Set, opts ...Option) (*Set, error) {
 	c, err := claims.New(rs)
 	if err != nil {
 		return nil, err
 	}
-	return &Set{claims: c}, nil
+	s := &Set{claims: c, qualification: qualification.New(nil)}
+	for _, o := range opts {
+		o(s)
+	}
+	return s, nil
 }
 
 // Detectors returns a partition's detectors, in the order they run.
 func (s *Set) Detectors() []pipeline.Detector {
-	return []pipeline.Detector{
+	ds := []pipeline.Detector{
 		pricecheck.New(pricecheck.DefaultConfig),
 		s.claims,
+		s.qualification,
 	}
+	if s.brandcheck != nil {
+		ds = append(ds, s.brandcheck)
+	}
+	return ds
 }
 
 // Reload swaps in new rule packs; on error the running ones stay.

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/brands"
 	"github.com/qinglang/qinglang/detect"
 	"github.com/qinglang/qinglang/httpapi"
 	"github.com/qinglang/qinglang/lint"
@@ -25,6 +26,7 @@ import (
 	"github.com/qinglang/qinglang/natsbus"
 	"github.com/qinglang/qinglang/pipeline"
 	"github.com/qinglang/qinglang/postgres"
+	"github.com/qinglang/qinglang/registry"
 	"github.com/qinglang/qinglang/rules"
 	"github.com/qinglang/qinglang/sqlite"
 )
@@ -57,6 +59,11 @@ type Config struct {
 	// Detectors makes each partition's detector set; nil runs the
 	// built-in detectors with the rule packs.
 	Detectors func() []pipeline.Detector
+	// Registry is the actor registry the qualification checks read
+	// (merchants' licences, hosts); nil checks only AI-host labels.
+	Registry *registry.Registry
+	// Brands is the brand registry of the brand checks; nil runs none.
+	Brands *brands.Registry
 
 	// Campaigns makes the campaign detector (coordinated comments across
 	// rooms) for a sliding window; nil runs no campaign stage.
@@ -135,7 +142,7 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.detectors, err = detect.NewSet(rs); err != nil {
+	if m.detectors, err = detect.NewSet(rs, detect.WithRegistry(cfg.Registry), detect.WithBrands(cfg.Brands)); err != nil {
 		return nil, err
 	}
 	if m.store, err = openStore(ctx, cfg); err != nil {

@@ -24,6 +24,7 @@ const demoBatch = 2000
 func newDemoCmd() *cobra.Command {
 	simCfg := sim.Config{Rooms: 8, Days: 8, Duration: time.Hour}
 	var srvCfg server.Config
+	var reg registryOpts
 	var start, platforms, hard string
 	crews := []string{"jelly"}
 	var speed float64
@@ -72,6 +73,10 @@ replayed day; --crew sets other crews and repeats.
 			srvCfg.Version = version
 			srvCfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 			srvCfg.Campaigns = campaignFactory(srvCfg.Logger)
+			var err error
+			if srvCfg.Registry, srvCfg.Brands, err = loadRegistries(c.ErrOrStderr(), reg, warnLog(srvCfg.Logger)); err != nil {
+				return err
+			}
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			m, err := server.Start(ctx, srvCfg)
@@ -108,6 +113,7 @@ replayed day; --crew sets other crews and repeats.
 	f.StringVar(&srvCfg.DataDir, "data-dir", "", "数据目录（默认新的临时目录，退出时删除）/ data directory (default: a fresh temporary one, removed on exit)")
 	f.BoolVarP(&verbose, "verbose", "v", false, "显示服务日志 / show the server's logs")
 	campaignFlags(c, &srvCfg)
+	registryFlags(c, &reg)
 	return c
 }
 

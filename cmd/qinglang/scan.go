@@ -21,8 +21,9 @@ import (
 func newScanCmd() *cobra.Command {
 	var format string
 	var dirs []string
+	var reg registryOpts
 	c := &cobra.Command{
-		Use:   "scan [--format table|json|ndjson] FILE|-",
+		Use:   "scan [--format table|json|ndjson] [--registry DIR|FILE] [--brands FILE|default] FILE|-",
 		Short: "离线扫描事件文件 / scan an events file offline",
 		Long: `离线运行全部检测器（无需服务器），输入为 JSON Lines 或 JSON 数组，"-" 表示标准输入。
 团伙检测（职业弹幕）按事件时间每 5 分钟研判一次、结束时再研判一次；每个团伙的发现在最后输出一次（结束时的状态）。
@@ -39,20 +40,26 @@ campaign's finding is printed once, last, as the campaign stood at the end.
 			default:
 				return usageError("未知输出格式 %q（table、json、ndjson）/ unknown format %q (table, json, ndjson)", format, format)
 			}
-			return runScan(c, args[0], format, dirs)
+			return runScan(c, args[0], format, dirs, reg)
 		},
 	}
 	c.Flags().StringVar(&format, "format", "table", "输出格式 output format: table, json, ndjson")
 	rulesDirs(c, &dirs)
+	registryFlags(c, &reg)
 	return c
 }
 
-func runScan(c *cobra.Command, name, format string, dirs []string) error {
+func runScan(c *cobra.Command, name, format string, dirs []string, ro registryOpts) error {
 	set, err := loadRules(dirs)
 	if err != nil {
 		return err
 	}
-	detectors, err := detect.NewSet(set)
+	errw := c.ErrOrStderr()
+	reg, br, err := loadRegistries(errw, ro, func(zh, en string) { fmt.Fprintf(errw, "qinglang: %s / %s\n", zh, en) })
+	if err != nil {
+		return err
+	}
+	detectors, err := detect.NewSet(set, detect.WithRegistry(reg), detect.WithBrands(br))
 	if err != nil {
 		return &exitError{code: exitBadInput, err: err}
 	}
@@ -103,7 +110,6 @@ func runScan(c *cobra.Command, name, format string, dirs []string) error {
 	case "table":
 		writeTable(out, rep.Findings)
 	}
-	errw := c.ErrOrStderr()
 	for _, p := range rep.Problems {
 		fmt.Fprintln(errw, p.Error())
 	}

@@ -72,6 +72,7 @@ func envInt(key string, def int) int {
 
 func newServeCmd() *cobra.Command {
 	var cfg server.Config
+	var reg registryOpts
 	c := &cobra.Command{
 		Use:   "serve",
 		Short: "启动服务：API、事件日志与检测流水线 / run the API, the event log and the pipeline",
@@ -89,6 +90,10 @@ lists every problem and the running rules stay.`,
 			cfg.Version = version
 			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 			cfg.Campaigns = campaignFactory(cfg.Logger)
+			var err error
+			if cfg.Registry, cfg.Brands, err = loadRegistries(c.ErrOrStderr(), reg, warnLog(cfg.Logger)); err != nil {
+				return err
+			}
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			// SIGHUP reloads the rules; caught from now on, so that one sent
@@ -113,7 +118,13 @@ lists every problem and the running rules stay.`,
 		},
 	}
 	serveFlags(c, &cfg)
+	registryFlags(c, &reg)
 	return c
+}
+
+// warnLog reports a bilingual warning on the server's log.
+func warnLog(log *slog.Logger) func(zh, en string) {
+	return func(zh, en string) { log.Warn(en, "zh", zh) }
 }
 
 // reloadOnHUP reloads the rule packs on each signal from hup until ctx ends,

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qinglang/qinglang/brands"
+	"github.com/qinglang/qinglang/registry"
+)
+
+// registryOpts are the flags naming the actor and brand registries (scan,
+// serve, demo).
+type registryOpts struct {
+	registry string // a directory of CSV files, or a JSON file; "" none
+	salt     string // the secret key of host ID hashes
+	brands   string // a YAML or CSV file, "default", or "" none
+}
+
+func registryFlags(c *cobra.Command, o *registryOpts) {
+	f := c.Flags()
+	f.StringVar(&o.registry, "registry", env("QINGLANG_REGISTRY", ""),
+		"主体登记：CSV 目录（merchants.csv、licences.csv、hosts.csv …）或 JSON 文件；用于资质检查 / actor registry: a directory of CSV files (merchants.csv, licences.csv, hosts.csv, …) or a JSON file, for the qualification checks [QINGLANG_REGISTRY]")
+	f.StringVar(&o.salt, "registry-salt", "",
+		"主播身份证号哈希的密钥（至少 16 字节）；默认取环境变量 QINGLANG_REGISTRY_SALT，缺省时每次随机 / secret key of host ID hashes (at least 16 bytes); default from QINGLANG_REGISTRY_SALT, random per process when absent")
+	f.StringVar(&o.brands, "brands", env("QINGLANG_BRANDS", ""),
+		"品牌登记（YAML 或 CSV 文件；default 为内置的虚构示例）；用于品牌授权与假货检查 / brand registry (a YAML or CSV file; \"default\" for the built-in fictitious example), for the brand checks [QINGLANG_BRANDS]")
+}
+
+// loadRegistries loads the registries the flags name. Every load issue is
+// written to w as file:line: field: message; errors make a bad-input error
+// (exit 2), warnings and notes do not. logf reports the salt's origin.
+func loadRegistries(w io.Writer, o registryOpts, logf func(zh, en string)) (*registry.Registry, *brands.Registry, error) {
+	var reg *registry.Registry
+	if o.registry != "" {
+		salt, err := registrySalt(o.salt, logf)
+		if err != nil {
+			return nil, nil, err
+		}
+		if reg, err = loadActorRegistry(w, o.registry, salt); err != nil {
+			return nil, nil, err
+		}
+	}
+	var br *brands.Registry
+	if o.brands != "" {
+		var err error
+		if br, err = loadBrands(w, o.brands); err != nil {
+			return nil, nil, err
+		}
+	}
+	return reg, br, nil
+}
+
+// registrySalt returns the salt from the flag, else QINGLANG_REGISTRY_SALT,
+// else a random one (logged: hashes then do not verify across runs).
+func registrySalt(flag string, logf func(zh, en string)) ([]byte, error) {
+	s := flag
+	if s == "" {
+		s = os.Getenv("QINGLANG_REGISTRY_SALT")
+	}
+	if s != "" {
+		if len(s) < registry.MinSaltLen {
+			return nil, usageError("主体登记的密钥至少 %d 字节 / the registry salt must be at least %d bytes", registry.MinSaltLen, registry.MinSaltLen)
+		}
+		return []byte(s), nil
+	}
+	salt := make([]byte, 32)
+	if _, err := rand.Read(salt); err != nil {
+		return nil, &exitError{code: exitFailure, err: err}
+	}
+	logf("未设置 QINGLANG_REGISTRY_SALT，使用本进程随机密钥：主播身份证号哈希在不同运行之间无法核验",
+		"QINGLANG_REGISTRY_SALT is not set, using a random salt for this process: host ID hashes will not verify across runs")
+	return salt, nil
+}
+
+// loadActorRegistry reads a directory of CSV files named by Kind.FileName,
+// or one JSON document, and validates the links.
+func loadActorRegistry(w io.Writer, path string, salt []byte) (*registry.Registry, error) {
+	reg, err := registry.New(salt)
+	if err != nil {
+		return nil, &exitError{code: exitBadInput, err: err}
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &exitError{code: exitBadInput, err: fmt.Errorf("无法读取主体登记 %s / cannot read the registry %s: %w", path, path, err)}
+	}
+	now := time.Now()
+	var issues registry.Issues
+	dir := path
+	if fi.IsDir() {
+		files := map[registry.Kind]io.Reader{}
+		for _, k := range registry.Kinds {
+			f, err := os.Open(filepath.Join(path, k.FileName()))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, &exitError{code: exitBadInput, err: fmt.Errorf("无法读取 / cannot read %s: %w", k.FileName(), err)}
+			}
+			defer f.Close()
+			files[k] = f
+		}
+		if len(files) == 0 {
+			return nil, usageError("目录 %s 中没有主体登记文件（如 merchants.csv）/ no registry files (such as merchants.csv) in %s", path, path)
+		}
+		issues = reg.ReadCSVFiles(files, now)
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, &exitError{code: exitBadInput, err: err}
+		}
+		defer f.Close()
+		dir = ""
+		issues = reg.ReadJSON(path, f, now)
+	}
+	for _, is := range issues {
+		fmt.Fprintln(w, formatIssue(dir, is))
+	}
+	if errs := issues.Errors(); len(errs) > 0 {
+		return nil, &exitError{code: exitBadInput, err: fmt.Errorf("主体登记有 %d 个错误 / the registry has %d errors", len(errs), len(errs))}
+	}
+	if err := reg.Validate(); err != nil {
+		return nil, &exitError{code: exitBadInput, err: err}
+	}
+	return reg, nil
+}
+
+// formatIssue writes an issue as file:line: field: message, both languages.
+func formatIssue(dir string, is registry.Issue) string {
+	file := is.File
+	if dir != "" && file != "" {
+		file = filepath.Join(dir, file)
+	}
+	where := file
+	if is.Line > 0 {
+		where += fmt.Sprintf(":%d", is.Line)
+	}
+	if is.Field != "" {
+		where += ": " + is.Field
+	}
+	sev := map[registry.Severity]string{registry.SevError: "错误", registry.SevWarning: "警告", registry.SevNote: "提示"}[is.Severity]
+	return fmt.Sprintf("%s: %s：%s / %s: %s", where, sev, is.Message, is.Severity, is.MessageEN)
+}
+
+// loadBrands reads the brand registry: "default", a .csv file or a YAML
+// file. Every problem is written to w; any makes a bad-input error.
+func loadBrands(w io.Writer, name string) (*brands.Registry, error) {
+	if name == "default" {
+		return brands.Default(), nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, &exitError{code: exitBadInput, err: fmt.Errorf("无法读取品牌登记 %s / cannot read the brand registry %s: %w", name, name, err)}
+	}
+	defer f.Close()
+	var br *brands.Registry
+	var probs brands.Problems
+	if strings.EqualFold(filepath.Ext(name), ".csv") {
+		br, probs, err = brands.LoadCSV(name, f)
+	} else {
+		br, err = brands.LoadYAML(name, f)
+		if !errors.As(err, &probs) {
+			probs = nil
+		}
+	}
+	for _, p := range probs {
+		fmt.Fprintln(w, p.Error())
+	}
+	if len(probs) > 0 {
+		err = fmt.Errorf("品牌登记有 %d 个问题 / the brand registry has %d problems", len(probs), len(probs))
+	}
+	if err != nil {
+		return nil, &exitError{code: exitBadInput, err: err}
+	}
+	return br, nil
+}
