@@ -234,59 +234,10 @@ func (r *Registry) Authorise(brandID, merchant string, at time.Time) Authorisati
 }
 
 // Problem is one thing wrong in a registry file: where (file, line,
-// field) and why, in Chinese and in English.
-type Problem struct {
-	File     string
-	Line     int    // 1-based; 0 when unknown
-	Field    string // e.g. "brands[2].sellers[0].until" or a CSV column
-	Reason   string // Chinese
-	ReasonEN string // English
-}
-
-// Error formats the problem as "file:line: 字段 f：… / field f: …".
-func (p Problem) Error() string {
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
-	}
-	if b.Len() > 0 {
-		b.WriteString(": ")
-	}
-	if p.Field != "" {
-		fmt.Fprintf(&b, "字段 %s：%s / field %s: %s", p.Field, p.Reason, p.Field, p.ReasonEN)
-	} else {
-		fmt.Fprintf(&b, "%s / %s", p.Reason, p.ReasonEN)
-	}
-	return b.String()
-}
+// field, e.g. "brands[2].sellers[0].until" or a CSV column) and why, in
+// Chinese and in English.
+type Problem = qinglang.Problem
 
 // Problems are every problem found. As an error it lists them one per
 // line, and qinglang.Code reports qinglang.EINVALID for it.
-type Problems []Problem
-
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.Error()
-	}
-	return strings.Join(lines, "\n")
-}
-
-// As lets errors.As (and so qinglang.Code) see Problems as an
-// invalid-input *qinglang.Error carrying the same text.
-func (ps Problems) As(target any) bool {
-	t, ok := target.(**qinglang.Error)
-	if !ok {
-		return false
-	}
-	*t = qinglang.Errorf(qinglang.EINVALID, "品牌库无效（%d 个问题）", "invalid brand registry (%d problems)", len(ps))
-	(*t).Err = problemsText(ps)
-	return true
-}
-
-// problemsText is Problems without As, so the wrapped error does not
-// loop back to itself.
-type problemsText Problems
-
-func (ps problemsText) Error() string { return Problems(ps).Error() }
+type Problems = qinglang.Problems

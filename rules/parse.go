@@ -53,7 +53,7 @@ func Parse(file string, data []byte) (*Pack, Problems) {
 	}
 	pack := p.pack(&doc)
 	if len(p.probs) > 0 {
-		sortProblems(p.probs)
+		p.probs.Sort()
 		return nil, p.probs
 	}
 	pack.File = file
