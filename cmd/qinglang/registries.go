@@ -82,44 +82,16 @@ func registrySalt(flag string, logf func(zh, en string)) ([]byte, error) {
 }
 
 // loadActorRegistry reads a directory of CSV files named by Kind.FileName,
-// or one JSON document, and validates the links.
+// or one JSON document, judging host ages today, and validates the links.
 func loadActorRegistry(w io.Writer, path string, salt []byte) (*registry.Registry, error) {
-	reg, err := registry.New(salt)
+	return loadActorRegistryOn(w, path, salt, time.Now())
+}
+
+// loadActorRegistryOn is loadActorRegistry judging host ages on the day on.
+func loadActorRegistryOn(w io.Writer, path string, salt []byte, on time.Time) (*registry.Registry, error) {
+	reg, dir, issues, err := readActorRegistry(path, salt, on)
 	if err != nil {
-		return nil, &exitError{code: exitBadInput, err: err}
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, &exitError{code: exitBadInput, err: fmt.Errorf("无法读取主体登记 %s / cannot read the registry %s: %w", path, path, err)}
-	}
-	now := time.Now()
-	var issues registry.Issues
-	dir := path
-	if fi.IsDir() {
-		files := map[registry.Kind]io.Reader{}
-		for _, k := range registry.Kinds {
-			f, err := os.Open(filepath.Join(path, k.FileName()))
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
-			if err != nil {
-				return nil, &exitError{code: exitBadInput, err: fmt.Errorf("无法读取 / cannot read %s: %w", k.FileName(), err)}
-			}
-			defer f.Close()
-			files[k] = f
-		}
-		if len(files) == 0 {
-			return nil, usageError("目录 %s 中没有主体登记文件（如 merchants.csv）/ no registry files (such as merchants.csv) in %s", path, path)
-		}
-		issues = reg.ReadCSVFiles(files, now)
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, &exitError{code: exitBadInput, err: err}
-		}
-		defer f.Close()
-		dir = ""
-		issues = reg.ReadJSON(path, f, now)
+		return nil, err
 	}
 	for _, is := range issues {
 		fmt.Fprintln(w, formatIssue(dir, is))
@@ -131,6 +103,45 @@ func loadActorRegistry(w io.Writer, path string, salt []byte) (*registry.Registr
 		return nil, &exitError{code: exitBadInput, err: err}
 	}
 	return reg, nil
+}
+
+// readActorRegistry imports a directory of CSV files or a JSON file and
+// returns the registry with every issue, unjudged and unvalidated; dir is
+// the directory issues' file names are relative to ("" for JSON). The
+// error is for what cannot be read at all.
+func readActorRegistry(path string, salt []byte, on time.Time) (reg *registry.Registry, dir string, issues registry.Issues, err error) {
+	reg, err = registry.New(salt)
+	if err != nil {
+		return nil, "", nil, &exitError{code: exitBadInput, err: err}
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, "", nil, &exitError{code: exitBadInput, err: fmt.Errorf("无法读取主体登记 %s / cannot read the registry %s: %w", path, path, err)}
+	}
+	if !fi.IsDir() {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, "", nil, &exitError{code: exitBadInput, err: err}
+		}
+		defer f.Close()
+		return reg, "", reg.ReadJSON(path, f, on), nil
+	}
+	files := map[registry.Kind]io.Reader{}
+	for _, k := range registry.Kinds {
+		f, err := os.Open(filepath.Join(path, k.FileName()))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, "", nil, &exitError{code: exitBadInput, err: fmt.Errorf("无法读取 / cannot read %s: %w", k.FileName(), err)}
+		}
+		defer f.Close()
+		files[k] = f
+	}
+	if len(files) == 0 {
+		return nil, "", nil, usageError("目录 %s 中没有主体登记文件（如 merchants.csv）/ no registry files (such as merchants.csv) in %s", path, path)
+	}
+	return reg, path, reg.ReadCSVFiles(files, on), nil
 }
 
 // formatIssue writes an issue as file:line: field: message, both languages.
