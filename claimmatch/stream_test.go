@@ -116,11 +116,11 @@ var equivalenceTexts = []string{
 // equivalenceMatchers are the packs the equivalence tests run.
 func equivalenceMatchers(t testing.TB) map[string]*Matcher {
 	ms := map[string]*Matcher{"eq": mustCompile(t, equivalencePack...), "syn1k": mustCompile(t, syntheticPack(1000)...)}
-	if set, err := rules.Load(); err == nil { // the default pack may be mid-edit
-		ms["default"] = mustCompile(t, set.Rules...)
-	} else {
-		t.Logf("default pack not loaded: %v", err)
+	set, err := rules.Load()
+	if err != nil {
+		t.Fatalf("the default pack does not load: %v", err)
 	}
+	ms["default"] = mustCompile(t, set.Rules...)
 	return ms
 }
 
