@@ -45,12 +45,7 @@ func (s *Server) getCampaigns(w http.ResponseWriter, r *http.Request) {
 		Limit:    q.limit("limit", maxCampaignsLimit),
 		OmitBody: true,
 	}
-	if q.err != nil {
-		s.writeError(w, r, q.err)
-		return
-	}
-	if s.Store == nil {
-		s.writeError(w, r, errNoStore())
+	if !s.readable(w, r, q.err) {
 		return
 	}
 	page, err := s.Store.Campaigns(r.Context(), f)
@@ -72,8 +67,7 @@ func (s *Server) getCampaigns(w http.ResponseWriter, r *http.Request) {
 // scripts; evidence; timeline), or 404.
 func (s *Server) getCampaign(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	if s.Store == nil {
-		s.writeError(w, r, errNoStore())
+	if !s.readable(w, r, nil) {
 		return
 	}
 	c, err := s.Store.Campaign(r.Context(), id)

@@ -19,12 +19,7 @@ type findingPage struct {
 func (s *Server) getFindings(w http.ResponseWriter, r *http.Request) {
 	q := newQuery(r.URL)
 	f := q.findingFilter()
-	if q.err != nil {
-		s.writeError(w, r, q.err)
-		return
-	}
-	if s.Store == nil {
-		s.writeError(w, r, errNoStore())
+	if !s.readable(w, r, q.err) {
 		return
 	}
 	page, err := s.Store.Findings(r.Context(), f)
@@ -38,8 +33,7 @@ func (s *Server) getFindings(w http.ResponseWriter, r *http.Request) {
 // getFinding answers one finding by id, or 404.
 func (s *Server) getFinding(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	if s.Store == nil {
-		s.writeError(w, r, errNoStore())
+	if !s.readable(w, r, nil) {
 		return
 	}
 	f, err := s.Store.Finding(r.Context(), id)
@@ -71,4 +65,18 @@ func cleanFinding(f qinglang.Finding) qinglang.Finding {
 // errNoStore answers routes that need a store when none is configured.
 func errNoStore() error {
 	return qinglang.Errorf(qinglang.EUNAVAILABLE, "存储未配置", "no store is configured")
+}
+
+// readable answers the error of a read route that cannot go on — a bad
+// query (queryErr) or no store — and reports whether it can.
+func (s *Server) readable(w http.ResponseWriter, r *http.Request, queryErr error) bool {
+	switch {
+	case queryErr != nil:
+		s.writeError(w, r, queryErr)
+	case s.Store == nil:
+		s.writeError(w, r, errNoStore())
+	default:
+		return true
+	}
+	return false
 }

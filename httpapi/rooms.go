@@ -38,12 +38,7 @@ func (s *Server) getRoom(w http.ResponseWriter, r *http.Request) {
 	q := newQuery(r.URL)
 	key := roomKey(r, q)
 	limit := q.limit("limit", maxFindingsLimit)
-	if q.err != nil {
-		s.writeError(w, r, q.err)
-		return
-	}
-	if s.Store == nil {
-		s.writeError(w, r, errNoStore())
+	if !s.readable(w, r, q.err) {
 		return
 	}
 	room, err := s.Store.Room(r.Context(), key)
@@ -79,12 +74,7 @@ func (s *Server) getRoomEvents(w http.ResponseWriter, r *http.Request) {
 		Limit:    q.limit("limit", maxEventsLimit),
 	}
 	q.window("from", f.From, "to", f.To)
-	if q.err != nil {
-		s.writeError(w, r, q.err)
-		return
-	}
-	if s.Store == nil {
-		s.writeError(w, r, errNoStore())
+	if !s.readable(w, r, q.err) {
 		return
 	}
 	events, err := s.Store.Events(r.Context(), f)
