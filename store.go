@@ -19,6 +19,7 @@ type Store interface {
 	FindingReader
 	EvidenceReader
 	CampaignReader
+	SpotCheckReader
 
 	Ping(ctx context.Context) error
 	Close() error
@@ -62,6 +63,13 @@ type Tx interface {
 	// Platform to the default platform.
 	PutCampaign(ctx context.Context, rec *CampaignRecord) (changed bool, err error)
 
+	// AddSpotCheck stores a recorded spot-check result under rec.ID. A
+	// result whose id is stored already is not written again and
+	// AddSpotCheck reports false (a result recorded twice changes
+	// nothing). It sets rec.RecordedAt (the stored one when not added) and
+	// an empty rec.Platform to the default platform.
+	AddSpotCheck(ctx context.Context, rec *SpotCheckRecord) (added bool, err error)
+
 	Facts
 
 	Commit() error
@@ -87,6 +95,10 @@ type Facts interface {
 	// RoomOrders returns how many orders were placed in the room on the
 	// platform with ts < before, and how many items they sold in all.
 	RoomOrders(ctx context.Context, platform, room string, before time.Time) (orders, qty int64, err error)
+	// LatestSpotCheck returns the spot-check result of the product (on
+	// any platform) with the latest TestedAt at or before at, or nil when
+	// there is none: the verdict a listing at that time must respect.
+	LatestSpotCheck(ctx context.Context, product string, at time.Time) (*SpotCheckRecord, error)
 }
 
 // OrderFact is a stored order as evidence.
@@ -143,6 +155,9 @@ type EvidenceReader interface {
 	// Listings returns the price history of a product on a platform, oldest
 	// first.
 	Listings(ctx context.Context, platform, product string) ([]Event, error)
+	// ProductListings returns the listing events of a product on every
+	// platform, oldest first (a failed spot check reaches all of them).
+	ProductListings(ctx context.Context, product string) ([]Event, error)
 	// Account returns the latest account event of a user, or ENOTFOUND.
 	Account(ctx context.Context, platform, user string) (Event, error)
 	// ScanEvents returns stored events of every room in the order they
@@ -254,4 +269,49 @@ type CampaignFilter struct {
 type CampaignPage struct {
 	Campaigns []CampaignRecord `json:"campaigns"`
 	Next      string           `json:"next,omitempty"`
+}
+
+// SpotCheckRecord is a recorded laboratory result of a spot check (抽检):
+// the columns it is looked up by, and the result with everything it led to
+// as JSON (package spotcheck's Stored; the domain does not depend on that
+// package).
+type SpotCheckRecord struct {
+	// ID is derived from the result (spotcheck.ID): the same result
+	// recorded twice has the same id.
+	ID       string `json:"id"`
+	Product  string `json:"product"`
+	Batch    string `json:"batch,omitempty"`
+	Platform string `json:"platform"` // where the sample was bought
+	Pass     bool   `json:"pass"`
+	// TestedAt is when the laboratory tested the sample.
+	TestedAt time.Time `json:"tested_at"`
+	// RecordedAt is when Qinglang recorded the result (set by the store).
+	RecordedAt time.Time       `json:"recorded_at"`
+	Body       json.RawMessage `json:"body,omitempty"`
+}
+
+// SpotCheckReader reads recorded spot checks.
+type SpotCheckReader interface {
+	// SpotChecks returns a page of recorded results, the most recently
+	// recorded first.
+	SpotChecks(ctx context.Context, f SpotCheckFilter) (SpotCheckPage, error)
+	// SpotCheck returns one recorded result, or an ENOTFOUND error.
+	SpotCheck(ctx context.Context, id string) (SpotCheckRecord, error)
+}
+
+// SpotCheckFilter selects recorded results. Zero fields do not filter.
+type SpotCheckFilter struct {
+	Product  string
+	Platform string // where the sample was bought
+	// FailedOnly keeps the failed results (those that are published).
+	FailedOnly bool
+	Cursor     string
+	Limit      int // 1..1000; 0 means 100
+}
+
+// SpotCheckPage is one page of recorded results; Next is empty on the last
+// page and is otherwise the Cursor of the next page.
+type SpotCheckPage struct {
+	SpotChecks []SpotCheckRecord `json:"spot_checks"`
+	Next       string            `json:"next,omitempty"`
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/qinglang/qinglang/detect/claims"
 	"github.com/qinglang/qinglang/detect/pricecheck"
 	"github.com/qinglang/qinglang/detect/qualification"
+	"github.com/qinglang/qinglang/detect/relisted"
 	"github.com/qinglang/qinglang/pipeline"
 	"github.com/qinglang/qinglang/registry"
 	"github.com/qinglang/qinglang/rules"
@@ -20,7 +21,7 @@ import (
 type Set struct {
 	claims *claims.Detector
 	// qualification and brandcheck only read their registries, so one of
-	// each serves every partition; nil when no registry was given.
+	// each serves every partition; SwapRegistries changes what they read.
 	qualification *qualification.Detector
 	brandcheck    *brandcheck.Detector
 }
@@ -31,18 +32,14 @@ type Option func(*Set)
 // WithRegistry runs the qualification checks (licences, hosts, AI hosts)
 // against an actor registry; a nil registry runs only the AI-host check.
 func WithRegistry(r *registry.Registry) Option {
-	return func(s *Set) { s.qualification = qualification.New(r) }
+	return func(s *Set) { s.qualification.Swap(r) }
 }
 
 // WithBrands runs the brand checks (unauthorised brands, counterfeit slang
 // next to a brand, prices below a brand's floor) against a brand registry;
 // nil runs none.
 func WithBrands(b *brands.Registry) Option {
-	return func(s *Set) {
-		if b != nil {
-			s.brandcheck = brandcheck.New(brands.NewChecker(b))
-		}
-	}
+	return func(s *Set) { s.brandcheck.Swap(checker(b)) }
 }
 
 // NewSet compiles the rule packs into a detector set. Without options the
@@ -53,7 +50,7 @@ func NewSet(rs *rules.Set, opts ...Option) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Set{claims: c, qualification: qualification.New(nil)}
+	s := &Set{claims: c, qualification: qualification.New(nil), brandcheck: brandcheck.New(nil)}
 	for _, o := range opts {
 		o(s)
 	}
@@ -62,15 +59,27 @@ func NewSet(rs *rules.Set, opts ...Option) (*Set, error) {
 
 // Detectors returns a partition's detectors, in the order they run.
 func (s *Set) Detectors() []pipeline.Detector {
-	ds := []pipeline.Detector{
+	return []pipeline.Detector{
 		pricecheck.New(pricecheck.DefaultConfig),
 		s.claims,
 		s.qualification,
+		s.brandcheck,
+		relisted.New(),
 	}
-	if s.brandcheck != nil {
-		ds = append(ds, s.brandcheck)
+}
+
+// SwapRegistries puts another actor registry and brand registry in use
+// for the events detected from now on, in every partition (nil: none).
+func (s *Set) SwapRegistries(r *registry.Registry, b *brands.Registry) {
+	s.qualification.Swap(r)
+	s.brandcheck.Swap(checker(b))
+}
+
+func checker(b *brands.Registry) *brands.Checker {
+	if b == nil {
+		return nil
 	}
-	return ds
+	return brands.NewChecker(b)
 }
 
 // Reload swaps in new rule packs; on error the running ones stay.

@@ -21,17 +21,24 @@ type errorDetail struct {
 	Message   string             `json:"message"`
 	MessageEN string             `json:"message_en"`
 	// Problems lists what is wrong with rule packs that POST
-	// /v1/rules/reload refused; absent otherwise.
+	// /v1/rules/reload refused, or with a registry that POST
+	// /v1/registry/reload or /v1/registry/import refused; absent
+	// otherwise.
 	Problems []problemDetail `json:"problems,omitempty"`
 }
 
-// problemDetail is one problem of a rule pack: where and why.
+// problemDetail is one problem of a file read (a rule pack, a registry
+// file): where and why.
 type problemDetail struct {
 	File     string `json:"file"`
-	Line     int    `json:"line"`  // 0: the whole file
-	Field    string `json:"field"` // "": the file or its YAML
+	Line     int    `json:"line"`  // 0: the whole file (or a JSON document)
+	Field    string `json:"field"` // "": the file or its YAML; a column or a JSON path
 	Reason   string `json:"reason"`
 	ReasonEN string `json:"reason_en"`
+	// Severity grades a registry issue (error, warning or note; only an
+	// error drops the row); absent for rule packs, whose problems are all
+	// errors.
+	Severity string `json:"severity,omitempty"`
 }
 
 // statusOf maps an error code to the HTTP status it answers with. It is the

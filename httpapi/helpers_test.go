@@ -35,6 +35,10 @@ type fakeStore struct {
 
 	CampaignsFn func(ctx context.Context, f qinglang.CampaignFilter) (qinglang.CampaignPage, error)
 	CampaignFn  func(ctx context.Context, id string) (qinglang.CampaignRecord, error)
+
+	SpotChecksFn      func(ctx context.Context, f qinglang.SpotCheckFilter) (qinglang.SpotCheckPage, error)
+	SpotCheckFn       func(ctx context.Context, id string) (qinglang.SpotCheckRecord, error)
+	ProductListingsFn func(ctx context.Context, product string) ([]qinglang.Event, error)
 }
 
 func (s *fakeStore) Begin(context.Context) (qinglang.Tx, error) { return nil, errUnexpected }
@@ -382,4 +386,27 @@ func (s *fakeStore) ScanEvents(context.Context, qinglang.EventScan) ([]qinglang.
 
 func (s *fakeStore) EventMark(context.Context) (qinglang.EventMark, error) {
 	return qinglang.EventMark{}, errUnexpected
+}
+
+// Spot-check methods of fakeStore.
+
+func (s *fakeStore) SpotChecks(ctx context.Context, f qinglang.SpotCheckFilter) (qinglang.SpotCheckPage, error) {
+	if s.SpotChecksFn == nil {
+		return qinglang.SpotCheckPage{}, errUnexpected
+	}
+	return s.SpotChecksFn(ctx, f)
+}
+
+func (s *fakeStore) SpotCheck(ctx context.Context, id string) (qinglang.SpotCheckRecord, error) {
+	if s.SpotCheckFn == nil {
+		return qinglang.SpotCheckRecord{}, errUnexpected
+	}
+	return s.SpotCheckFn(ctx, id)
+}
+
+func (s *fakeStore) ProductListings(ctx context.Context, product string) ([]qinglang.Event, error) {
+	if s.ProductListingsFn == nil {
+		return nil, errUnexpected
+	}
+	return s.ProductListingsFn(ctx, product)
 }

@@ -160,6 +160,51 @@ func (q *query) types(name string) []qinglang.EventType {
 	return out
 }
 
+// date returns a day parameter (YYYY-MM-DD, taken as a UTC day), the zero
+// time when absent.
+func (q *query) date(name string) time.Time {
+	v := q.one(name)
+	if v == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		q.fail(name, v, "不是日期 YYYY-MM-DD（例如 2026-03-01）", "not a date YYYY-MM-DD (for example 2026-03-01)")
+		return time.Time{}
+	}
+	return t
+}
+
+// boolean returns a true/false parameter (1/0 too), false when absent.
+func (q *query) boolean(name string) bool {
+	switch v := q.one(name); strings.ToLower(v) {
+	case "", "false", "0":
+		return false
+	case "true", "1":
+		return true
+	default:
+		q.fail(name, v, "必须是 true 或 false", "must be true or false")
+		return false
+	}
+}
+
+// choice returns a parameter that must be one of allowed, or def when
+// absent.
+func (q *query) choice(name, def string, allowed ...string) string {
+	v := q.one(name)
+	if v == "" {
+		return def
+	}
+	for _, a := range allowed {
+		if v == a {
+			return v
+		}
+	}
+	list := strings.Join(allowed, "、")
+	q.fail(name, v, "必须是 "+list+" 之一", "must be one of "+strings.Join(allowed, ", "))
+	return def
+}
+
 // findingFilter reads the finding filters of GET /v1/findings.
 func (q *query) findingFilter() qinglang.FindingFilter {
 	f := qinglang.FindingFilter{

@@ -1,9 +1,12 @@
 // Package httpapi serves Qinglang's HTTP API under /v1: event ingestion,
 // findings (paged and as a live Server-Sent Events stream), campaigns of
 // coordinated comments, rooms and their evidence, the pre-broadcast
-// self-check (lint), the rule packs in use and their reload, health,
-// readiness, metrics and the OpenAPI 3.1 document that describes all of it
-// (openapi.json, embedded and served at /v1/openapi.json).
+// self-check (lint), the rule packs in use and their reload, the actor
+// registry (records, re-verification, the identity report, reload and
+// import), spot-check results with their delisting notices, the public
+// disclosure of failed spot checks under /public (HTML, JSON and Atom),
+// health, readiness, metrics and the OpenAPI 3.1 document that describes
+// all of it (openapi.json, embedded and served at /v1/openapi.json).
 //
 // Every route is listed once, in routes; the same table registers the
 // handlers and is checked against the OpenAPI document by the tests.
@@ -60,10 +63,19 @@ type Server struct {
 	// every problem. Nil: 503.
 	ReloadRules func(ctx context.Context) (*rules.Set, error)
 
+	// Registry is the actor registry in use (/v1/registry routes); nil:
+	// those routes answer 503.
+	Registry RegistryService
+	// SpotChecks records spot-check results (POST /v1/spotchecks); nil:
+	// that route answers 503. Recorded results are read from Store.
+	SpotChecks SpotCheckService
+
 	// keepAlive overrides KeepAliveInterval and readyTimeout overrides
 	// ReadyTimeout (tests shorten them).
 	keepAlive    time.Duration
 	readyTimeout time.Duration
+	// now overrides time.Now (tests fix the day).
+	now func() time.Time
 
 	metricsOnce    sync.Once
 	metricsHandler http.Handler
@@ -97,6 +109,21 @@ var routes = []route{
 	{http.MethodPost, "/v1/lint", (*Server).postLint},
 	{http.MethodGet, "/v1/rules", (*Server).getRules},
 	{http.MethodPost, "/v1/rules/reload", (*Server).postRulesReload},
+	{http.MethodGet, "/v1/registry", (*Server).getRegistry},
+	{http.MethodGet, "/v1/registry/export", (*Server).getRegistryExport},
+	{http.MethodGet, "/v1/registry/due", (*Server).getRegistryDue},
+	{http.MethodGet, "/v1/registry/report", (*Server).getRegistryReport},
+	{http.MethodGet, "/v1/registry/{kind}", (*Server).getRegistryKind},
+	{http.MethodGet, "/v1/registry/{kind}/{id}", (*Server).getRegistryRecord},
+	{http.MethodPost, "/v1/registry/reload", (*Server).postRegistryReload},
+	{http.MethodPost, "/v1/registry/import", (*Server).postRegistryImport},
+	{http.MethodPost, "/v1/spotchecks", (*Server).postSpotChecks},
+	{http.MethodGet, "/v1/spotchecks", (*Server).getSpotChecks},
+	{http.MethodGet, "/v1/spotchecks/{id}", (*Server).getSpotCheck},
+	{http.MethodGet, "/v1/spotchecks/{id}/notices/{platform}", (*Server).getSpotCheckNotice},
+	{http.MethodGet, "/public/spotchecks", (*Server).getPublicSpotChecks},
+	{http.MethodGet, "/public/spotchecks.json", (*Server).getPublicSpotChecksJSON},
+	{http.MethodGet, "/public/spotchecks.atom", (*Server).getPublicSpotChecksAtom},
 	{http.MethodGet, "/v1/openapi.json", (*Server).getOpenAPI},
 	{http.MethodGet, "/v1/version", (*Server).getVersion},
 	{http.MethodGet, "/healthz", (*Server).getHealthz},
@@ -157,6 +184,14 @@ func (s *Server) keepAliveEvery() time.Duration {
 		return s.keepAlive
 	}
 	return KeepAliveInterval
+}
+
+// clock returns the current time.
+func (s *Server) clock() time.Time {
+	if s.now != nil {
+		return s.now()
+	}
+	return time.Now()
 }
 
 // readyWithin returns the time each readiness check is given.

@@ -92,6 +92,10 @@ func (t *memTx) RoomOrders(context.Context, string, string, time.Time) (int64, i
 	return 0, 0, nil
 }
 
+func (t *memTx) LatestSpotCheck(context.Context, string, time.Time) (*qinglang.SpotCheckRecord, error) {
+	return nil, nil
+}
+
 func (t *memTx) Commit() error {
 	if t.s.failCommit {
 		return errors.New("disk full")
@@ -113,6 +117,10 @@ func (t *memTx) PutFinding(context.Context, *qinglang.Finding) (bool, error) {
 
 func (t *memTx) PutCampaign(context.Context, *qinglang.CampaignRecord) (bool, error) {
 	return false, errors.New("memTx: PutCampaign is not used by the Engine")
+}
+
+func (t *memTx) AddSpotCheck(context.Context, *qinglang.SpotCheckRecord) (bool, error) {
+	return false, errors.New("memTx: AddSpotCheck is not used by the Engine")
 }
 
 // echo reports one finding per comment, and one per room at its end with

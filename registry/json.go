@@ -108,3 +108,14 @@ func scalar(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// Rows returns the records of kind k as WriteJSON writes them: one map per
+// record, from the kind's export column names to values (dates as
+// 2006-01-02, booleans as true or false, a host's ID masked and hashed).
+func (r *Registry) Rows(k Kind) []map[string]string {
+	rows := r.rows(k)
+	if rows == nil {
+		rows = []map[string]string{}
+	}
+	return rows
+}

@@ -60,10 +60,22 @@ type Config struct {
 	// built-in detectors with the rule packs.
 	Detectors func() []pipeline.Detector
 	// Registry is the actor registry the qualification checks read
-	// (merchants' licences, hosts); nil checks only AI-host labels.
+	// (merchants' licences, hosts); nil checks only AI-host labels. It is
+	// ignored when RegistrySource is set.
 	Registry *registry.Registry
+	// RegistrySource is where the actor registry is kept: it is loaded
+	// from there at start, reloaded (POST /v1/registry/reload, SIGHUP) and
+	// saved to by imports (POST /v1/registry/import). Nil: Registry as
+	// given, no reload or import.
+	RegistrySource *registry.Source
+	// ReverifyEvery is the re-verification interval of the due lists
+	// (0: registry.DefaultReverifyEvery).
+	ReverifyEvery time.Duration
 	// Brands is the brand registry of the brand checks; nil runs none.
 	Brands *brands.Registry
+	// LoadBrands reads the brand registry again on a reload; nil keeps
+	// Brands.
+	LoadBrands func() (*brands.Registry, error)
 
 	// Campaigns makes the campaign detector (coordinated comments across
 	// rooms) for a sliding window; nil runs no campaign stage.
@@ -115,6 +127,9 @@ type Main struct {
 	// processed counts the events the workers committed.
 	processed atomic.Int64
 
+	// registry is the actor and brand registries in use.
+	registry atomic.Pointer[registryState]
+
 	// campaigns is the campaign stage, nil when disabled.
 	campaigns *campaignStage
 
@@ -142,7 +157,11 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.detectors, err = detect.NewSet(rs, detect.WithRegistry(cfg.Registry), detect.WithBrands(cfg.Brands)); err != nil {
+	if err := m.loadRegistries(); err != nil {
+		return nil, err
+	}
+	reg := m.registry.Load()
+	if m.detectors, err = detect.NewSet(rs, detect.WithRegistry(reg.reg), detect.WithBrands(reg.brands)); err != nil {
 		return nil, err
 	}
 	if m.store, err = openStore(ctx, cfg); err != nil {
@@ -184,6 +203,8 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 		Lint:         m.lint,
 		Rules:        m.Rules,
 		ReloadRules:  m.reloadRules,
+		Registry:     m,
+		SpotChecks:   m,
 	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {

@@ -119,6 +119,17 @@ func (s *Store) Listings(ctx context.Context, platform, product string) ([]qingl
 	return s.scanEvents(rows, "商品 "+product+" 的上架记录", "the listings of product "+product)
 }
 
+// ProductListings returns every listing event of the product on every
+// platform, oldest first (then in the order stored), each as it was sent:
+// the listings a failed spot check reaches.
+func (s *Store) ProductListings(ctx context.Context, product string) ([]qinglang.Event, error) {
+	rows, err := s.stmts[stmtProductListings].QueryContext(ctx, product)
+	if err != nil {
+		return nil, s.wrap(err, "查询商品 %s 在各平台的上架记录失败", "listing the listings of product %s on every platform failed", product)
+	}
+	return s.scanEvents(rows, "商品 "+product+" 在各平台的上架记录", "the listings of product "+product+" on every platform")
+}
+
 // Account returns the latest account event (by ts) of the user on the
 // platform (an empty platform is the default one), or an ENOTFOUND error.
 func (s *Store) Account(ctx context.Context, platform, user string) (qinglang.Event, error) {

@@ -15,6 +15,11 @@ const (
 	stmtAccount
 	stmtUserOrders
 	stmtRoomOrders
+	stmtProductListings
+	stmtInsertSpotCheck
+	stmtSpotCheckRecorded
+	stmtLatestSpotCheck
+	stmtSpotCheck
 	numStmts
 )
 
@@ -71,4 +76,27 @@ var stmtSQL = [numStmts]string{
 
 	stmtRoomOrders: `SELECT COUNT(*), CAST(COALESCE(SUM(qty), 0) AS BIGINT) FROM orders
 		WHERE platform = ? AND room = ? AND ts_us < ?`,
+
+	// The listings of a product on every platform: a range scan of
+	// listings_product_all_ts (migration 00004).
+	stmtProductListings: `SELECT e.body FROM listings l JOIN events e ON e.seq = l.event_seq
+		WHERE l.product = ?
+		ORDER BY l.ts_us, l.event_seq`,
+
+	stmtInsertSpotCheck: `INSERT INTO spot_checks
+		(id, product, batch, platform, pass, tested_us, recorded_us, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`,
+
+	stmtSpotCheckRecorded: `SELECT recorded_us FROM spot_checks WHERE id = ?`,
+
+	// The latest result tested at or before a time, on any platform; among
+	// equal test times the one recorded last. Served by
+	// spot_checks_product_tested.
+	stmtLatestSpotCheck: `SELECT ` + spotCheckColumns + `, body FROM spot_checks
+		WHERE product = ? AND tested_us <= ?
+		ORDER BY tested_us DESC, seq DESC
+		LIMIT 1`,
+
+	stmtSpotCheck: `SELECT ` + spotCheckColumns + `, body FROM spot_checks WHERE id = ?`,
 }

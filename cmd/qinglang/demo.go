@@ -74,7 +74,7 @@ replayed day; --crew sets other crews and repeats.
 			srvCfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 			srvCfg.Campaigns = campaignFactory(srvCfg.Logger)
 			var err error
-			if srvCfg.Registry, srvCfg.Brands, err = loadRegistries(c.ErrOrStderr(), reg, warnLog(srvCfg.Logger)); err != nil {
+			if err = serverRegistries(c.ErrOrStderr(), reg, &srvCfg, warnLog(srvCfg.Logger)); err != nil {
 				return err
 			}
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)

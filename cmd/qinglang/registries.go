@@ -13,8 +13,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/brands"
 	"github.com/qinglang/qinglang/registry"
+	"github.com/qinglang/qinglang/server"
 )
 
 // registryOpts are the flags naming the actor and brand registries (scan,
@@ -35,28 +37,56 @@ func registryFlags(c *cobra.Command, o *registryOpts) {
 		"品牌登记（YAML 或 CSV 文件；default 为内置的虚构示例）；用于品牌授权与假货检查 / brand registry (a YAML or CSV file; \"default\" for the built-in fictitious example), for the brand checks [QINGLANG_BRANDS]")
 }
 
-// loadRegistries loads the registries the flags name. Every load issue is
-// written to w as file:line: field: message; errors make a bad-input error
-// (exit 2), warnings and notes do not. logf reports the salt's origin.
-func loadRegistries(w io.Writer, o registryOpts, logf func(zh, en string)) (*registry.Registry, *brands.Registry, error) {
-	var reg *registry.Registry
-	if o.registry != "" {
-		salt, err := registrySalt(o.salt, logf)
+// loadRegistries loads the registries the flags name for scan and demo.
+// Bad rows of the actor registry are written to w as file:line: field:
+// message and skipped, the good rows around them kept; bad counts them.
+// A registry that cannot be used at all (unreadable, no usable header,
+// broken links), and any problem of the brand registry, is a bad-input
+// error. logf reports the salt's origin.
+func loadRegistries(w io.Writer, o registryOpts, logf func(zh, en string)) (reg *registry.Registry, br *brands.Registry, bad int, err error) {
+	src, err := registrySource(o, logf)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if src != nil {
+		var issues registry.Issues
+		reg, issues, err = src.Load(time.Now())
+		for _, is := range issues {
+			fmt.Fprintln(w, formatIssue(issueDir(src), is))
+		}
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, 0, &exitError{code: exitBadInput, err: err}
 		}
-		if reg, err = loadActorRegistry(w, o.registry, salt); err != nil {
-			return nil, nil, err
-		}
+		bad = len(issues.Errors())
 	}
-	var br *brands.Registry
 	if o.brands != "" {
-		var err error
 		if br, err = loadBrands(w, o.brands); err != nil {
-			return nil, nil, err
+			return nil, nil, 0, err
 		}
 	}
-	return reg, br, nil
+	return reg, br, bad, nil
+}
+
+// registrySource returns where the flags say the actor registry is kept,
+// nil when they name none.
+func registrySource(o registryOpts, logf func(zh, en string)) (*registry.Source, error) {
+	if o.registry == "" {
+		return nil, nil
+	}
+	salt, err := registrySalt(o.salt, logf)
+	if err != nil {
+		return nil, err
+	}
+	return &registry.Source{Path: o.registry, Salt: salt}, nil
+}
+
+// issueDir is the directory the issues of src name their files in ("" for
+// a JSON file, whose issues name it whole).
+func issueDir(src *registry.Source) string {
+	if src.IsDir() {
+		return src.Path
+	}
+	return ""
 }
 
 // registrySalt returns the salt from the flag, else QINGLANG_REGISTRY_SALT,
@@ -192,4 +222,30 @@ func loadBrands(w io.Writer, name string) (*brands.Registry, error) {
 		return nil, &exitError{code: exitBadInput, err: err}
 	}
 	return br, nil
+}
+
+// serverRegistries sets what serve and demo need to load the registries
+// the flags name, and to reload them: the server reads the actor registry
+// from its source itself (logging bad rows), and reloads the brand file
+// with LoadBrands. A brand file with problems stops the start.
+func serverRegistries(w io.Writer, o registryOpts, cfg *server.Config, logf func(zh, en string)) error {
+	src, err := registrySource(o, logf)
+	if err != nil {
+		return err
+	}
+	cfg.RegistrySource = src
+	if o.brands != "" {
+		if cfg.Brands, err = loadBrands(w, o.brands); err != nil {
+			return err
+		}
+		cfg.LoadBrands = func() (*brands.Registry, error) {
+			var buf strings.Builder
+			b, err := loadBrands(&buf, o.brands)
+			if err != nil {
+				return nil, qinglang.Errorf(qinglang.EINVALID, "品牌登记无效：%s", "the brand registry is invalid: %s", strings.TrimSpace(buf.String()))
+			}
+			return b, nil
+		}
+	}
+	return nil
 }

@@ -11,20 +11,22 @@ import (
 	"github.com/qinglang/qinglang/registry"
 )
 
-// newRegistryCmd groups the file-based commands on the actor registry:
-// check, export, due and report. None needs a server.
+// newRegistryCmd groups the commands on the actor registry: check, export,
+// due and report work on files; import and reload on a running server.
 func newRegistryCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "registry",
 		Short: "主体登记：校验、导出、复核到期与身份信息报告 / actor registry: check, export, re-verification due list, identity report",
-		Long: `主体登记（商家、许可证、直播间运营者、机构、主播及其关联）的离线命令；DIR|FILE 为 CSV 目录（merchants.csv、licences.csv、hosts.csv …）或 JSON 文件。
-Offline commands on the actor registry (merchants, licences, room operators, agencies, hosts
-and their links); DIR|FILE is a directory of CSV files (merchants.csv, licences.csv, hosts.csv,
-…) or a JSON file.`,
+		Long: `主体登记（商家、许可证、直播间运营者、机构、主播及其关联）的命令；check、export、due、report 离线处理 DIR|FILE（CSV 目录，如 merchants.csv、licences.csv、hosts.csv …，或 JSON 文件），import、reload 作用于运行中的服务（--server）。
+Commands on the actor registry (merchants, licences, room operators, agencies, hosts and their
+links): check, export, due and report work offline on DIR|FILE (a directory of CSV files such
+as merchants.csv, licences.csv, hosts.csv, …, or a JSON file); import and reload act on a
+running server (--server).`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
-	c.AddCommand(newRegistryCheckCmd(), newRegistryExportCmd(), newRegistryDueCmd(), newRegistryReportCmd())
+	c.AddCommand(newRegistryCheckCmd(), newRegistryExportCmd(), newRegistryDueCmd(), newRegistryReportCmd(),
+		newRegistryImportCmd(), newRegistryReloadCmd())
 	return c
 }
 

@@ -55,7 +55,7 @@ func runScan(c *cobra.Command, name, format string, dirs []string, ro registryOp
 		return err
 	}
 	errw := c.ErrOrStderr()
-	reg, br, err := loadRegistries(errw, ro, func(zh, en string) { fmt.Fprintf(errw, "qinglang: %s / %s\n", zh, en) })
+	reg, br, badRegistry, err := loadRegistries(errw, ro, func(zh, en string) { fmt.Fprintf(errw, "qinglang: %s / %s\n", zh, en) })
 	if err != nil {
 		return err
 	}
@@ -116,8 +116,11 @@ func runScan(c *cobra.Command, name, format string, dirs []string, ro registryOp
 	fmt.Fprintf(errw, "事件 %d 条，重复 %d，拒绝 %d，发现 %d / events %d, duplicates %d, rejected %d, findings %d\n",
 		rep.Events, rep.Duplicates, len(rep.Problems), len(rep.Findings),
 		rep.Events, rep.Duplicates, len(rep.Problems), len(rep.Findings))
+	if badRegistry > 0 {
+		fmt.Fprintf(errw, "主体登记有 %d 个坏行已跳过 / %d bad registry rows skipped\n", badRegistry, badRegistry)
+	}
 	switch {
-	case len(rep.Problems) > 0:
+	case len(rep.Problems) > 0 || badRegistry > 0:
 		return &exitError{code: exitBadInput}
 	case len(rep.Findings) > 0:
 		return &exitError{code: exitFindings}

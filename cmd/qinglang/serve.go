@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/qinglang/qinglang/natsbus"
+	"github.com/qinglang/qinglang/registry"
 	"github.com/qinglang/qinglang/rules"
 	"github.com/qinglang/qinglang/server"
 )
@@ -32,6 +33,8 @@ func serveFlags(c *cobra.Command, cfg *server.Config) {
 	rulesDirs(c, &cfg.RulesDirs)
 	f.DurationVar(&cfg.Retention, "log-retention", 7*24*time.Hour, "事件日志保留时长（证据另存于数据库）/ how long the event log keeps events (evidence stays in the database)")
 	campaignFlags(c, cfg)
+	f.DurationVar(&cfg.ReverifyEvery, "reverify-every", registry.DefaultReverifyEvery,
+		"主体身份复核周期（到期与逾期清单）/ identity re-verification period (due and overdue lists)")
 }
 
 // campaignFlags binds the campaign stage's flags (serve and demo).
@@ -77,11 +80,13 @@ func newServeCmd() *cobra.Command {
 		Use:   "serve",
 		Short: "启动服务：API、事件日志与检测流水线 / run the API, the event log and the pipeline",
 		Long: `启动 HTTP API（/v1）、持久化事件日志（默认内嵌 NATS JetStream）与检测流水线。SIGTERM 或 Ctrl-C 时先处理完手上的事件再退出。
-SIGHUP 时重新加载规则包（--rules）：全部有效才替换，否则保留原规则并在日志中列出问题。
+SIGHUP 时重新加载规则包（--rules）：全部有效才替换，否则保留原规则并在日志中列出问题；
+同时重新加载主体登记（--registry，坏行跳过并记录）与品牌登记（--brands）。
 Starts the HTTP API (/v1), the durable event log (embedded NATS JetStream by default) and the
 detection pipeline. On SIGTERM or Ctrl-C it finishes the work in hand, then exits. On SIGHUP it
 reloads the rule packs (--rules): only valid packs replace the rules in use; otherwise the log
-lists every problem and the running rules stay.`,
+lists every problem and the running rules stay. SIGHUP also reloads the actor registry
+(--registry; bad rows are logged and skipped) and the brand registry (--brands).`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if cfg.CampaignInterval < 0 || cfg.CampaignWindow < 0 {
@@ -91,7 +96,7 @@ lists every problem and the running rules stay.`,
 			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 			cfg.Campaigns = campaignFactory(cfg.Logger)
 			var err error
-			if cfg.Registry, cfg.Brands, err = loadRegistries(c.ErrOrStderr(), reg, warnLog(cfg.Logger)); err != nil {
+			if err = serverRegistries(c.ErrOrStderr(), reg, &cfg, warnLog(cfg.Logger)); err != nil {
 				return err
 			}
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
@@ -150,6 +155,11 @@ func reloadOnHUP(ctx context.Context, m *server.Main, hup <-chan os.Signal, log 
 		default:
 			rs := m.Rules()
 			log.Info("SIGHUP: 规则已重新加载 / rules reloaded", "rules", len(rs.Rules), "packs", strings.Join(rs.Packs, ","))
+		}
+		if m.HasRegistrySource() {
+			if _, _, err := m.ReloadRegistry(ctx); err != nil {
+				log.Error("SIGHUP: 登记重新加载失败，仍使用原有登记 / registry reload failed, the registries in use stay", "err", err)
+			}
 		}
 	}
 }

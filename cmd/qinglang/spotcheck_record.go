@@ -17,9 +17,9 @@ import (
 var listingColumns = []string{"platform", "room", "product", "batch", "merchant", "event_id"}
 
 func newSpotcheckRecordCmd() *cobra.Command {
-	var results, listings, format, out string
+	var results, listings, format, out, srv string
 	c := &cobra.Command{
-		Use:   "record --results FILE.csv --listings FILE.csv [--format text|json] [-o DIR]",
+		Use:   "record --results FILE.csv (--listings FILE.csv [-o DIR] | --server URL) [--format text|json]",
 		Short: "处理抽检结果：受影响的商品、各平台下架通知与公示记录 / act on lab results: affected listings, delisting notices per platform, public record",
 		Long: `读入检验结果与在售商品清单，对每个不合格结果列出所有平台上受影响商品的发现、每个平台一份下架通知（中英文文本或 JSON）与可公示记录（不含个人信息）。
 结果 CSV 列：product、platform、lab、sampled_at、tested_at、pass（必填），batch、merchant、category、failed_items（名称|检测值|限值|单位，以 ; 分隔）。
@@ -33,14 +33,24 @@ category, failed_items (name|measured|limit|unit, separated by ;).
 Listings CSV: platform, product, merchant, event_id (required), room, batch. A listing whose
 batch is unknown is treated as affected (batch_confirmed=false).
 With -o DIR the notices (.txt in zh and en, and .json) and records (.json) are written there.
+--server URL 时把结果记入运行中的服务：受影响的上架取自服务的存储，之后再上架同一商品也会被发现（spotcheck.relisted），公示见 URL/public/spotchecks。
+With --server URL the results are recorded on a running server: the affected listings come
+from its store, later listings of the product are found too (spotcheck.relisted), and the
+public record is at URL/public/spotchecks.
 退出码 / exit: 0 全部合格 all passed, 1 有不合格 a result failed, 2 有坏行或用法错误 bad rows or usage, 3 写出失败 write failure.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if format != "text" && format != "json" {
 				return usageError("未知输出格式 %q（text、json）/ unknown format %q (text, json)", format, format)
 			}
+			if srv != "" {
+				if results == "" || listings != "" || out != "" {
+					return usageError("--server 时只需 --results（在售商品取自服务的存储）/ with --server give only --results (the listings come from the server's store)")
+				}
+				return recordOnServer(c, srv, results, format)
+			}
 			if results == "" || listings == "" {
-				return usageError("需要 --results 与 --listings / --results and --listings are required")
+				return usageError("需要 --results 与 --listings（或 --server）/ --results and --listings (or --server) are required")
 			}
 			res, bad, err := readResults(results)
 			if err != nil {
@@ -82,7 +92,73 @@ With -o DIR the notices (.txt in zh and en, and .json) and records (.json) are w
 	c.Flags().StringVar(&listings, "listings", "", "在售商品 CSV 文件 / listings on sale, a CSV file")
 	c.Flags().StringVar(&format, "format", "text", "输出格式 output format: text, json")
 	c.Flags().StringVarP(&out, "output", "o", "", "写出通知与公示记录的目录 / directory for the notices and records")
+	serverFlag(c.Flags(), &srv, "把结果记入运行中的服务（qinglang serve 的地址）：不合格商品在各平台的上架取自其存储，发现进入实时流，公示见 /public/spotchecks / record the results on a running server (the URL of qinglang serve): the affected listings come from its store, findings go to its live feed, the public record to /public/spotchecks")
 	return c
+}
+
+// recordOnServer posts the results file to POST /v1/spotchecks and prints
+// what each result led to. Rows the server refuses are printed with their
+// line; the exit code is as for files.
+func recordOnServer(c *cobra.Command, srv, results, format string) error {
+	data, err := os.ReadFile(results)
+	if err != nil {
+		return &exitError{code: exitBadInput, err: fmt.Errorf("无法读取 %s / cannot read %s: %w", results, results, err)}
+	}
+	var ans struct {
+		Recorded []struct {
+			ID        string   `json:"id"`
+			Pass      bool     `json:"pass"`
+			Added     bool     `json:"added"`
+			Findings  int      `json:"findings"`
+			Platforms []string `json:"platforms"`
+		} `json:"recorded"`
+		Problems []apiProblem `json:"problems"`
+	}
+	errw := c.ErrOrStderr()
+	if err := callAPI(c.Context(), errw, "POST", srv, "/v1/spotchecks", "text/csv", data, &ans); err != nil {
+		return err
+	}
+	w := c.OutOrStdout()
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(ans); err != nil {
+			return writeFailure("-", err)
+		}
+	}
+	failed := 0
+	for _, r := range ans.Recorded {
+		verdict, note := "合格 passed", ""
+		if !r.Pass {
+			failed++
+			verdict = "不合格 FAILED"
+		}
+		if !r.Added {
+			note = "（已记录过，未重复处理 / recorded before, nothing done again）"
+		}
+		if format == "text" {
+			fmt.Fprintf(w, "%s %s: 受影响上架 affected listings %d，通知平台 notified platforms [%s]%s\n",
+				r.ID, verdict, r.Findings, strings.Join(r.Platforms, ", "), note)
+		}
+	}
+	for _, p := range ans.Problems {
+		if p.File == "" {
+			p.File = results
+		}
+		fmt.Fprintln(errw, p)
+	}
+	if format == "text" {
+		fmt.Fprintf(w, "已记录 %d 条，不合格 %d；公示 %s/public/spotchecks / recorded %d, failed %d; published at %s/public/spotchecks\n",
+			len(ans.Recorded), failed, strings.TrimRight(srv, "/"), len(ans.Recorded), failed, strings.TrimRight(srv, "/"))
+	}
+	switch {
+	case len(ans.Problems) > 0:
+		return &exitError{code: exitBadInput, err: fmt.Errorf("%d 个坏行已跳过 / %d bad rows skipped", len(ans.Problems), len(ans.Problems))}
+	case failed > 0:
+		return &exitError{code: exitFindings}
+	}
+	return nil
 }
 
 // failedResult is a failed result with its effects.

@@ -10,6 +10,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/brands"
@@ -20,12 +21,20 @@ import (
 // checker is safe for concurrent use, so one Detector serves every
 // partition.
 type Detector struct {
-	checker *brands.Checker
+	checker atomic.Pointer[brands.Checker]
 }
 
 // New returns a detector over c; a nil c gives a detector that finds
 // nothing.
-func New(c *brands.Checker) *Detector { return &Detector{checker: c} }
+func New(c *brands.Checker) *Detector {
+	d := &Detector{}
+	d.checker.Store(c)
+	return d
+}
+
+// Swap puts another checker in use for the events detected from now on
+// (nil: none).
+func (d *Detector) Swap(c *brands.Checker) { d.checker.Store(c) }
 
 var _ pipeline.Detector = (*Detector)(nil)
 
@@ -46,7 +55,8 @@ type Evidence struct {
 
 // Detect implements pipeline.Detector.
 func (d *Detector) Detect(_ context.Context, in *pipeline.Input) ([]qinglang.Finding, error) {
-	if d.checker == nil || d.checker.Registry == nil {
+	checker := d.checker.Load()
+	if checker == nil || checker.Registry == nil {
 		return nil, nil
 	}
 	ev := in.Event
@@ -59,7 +69,7 @@ func (d *Detector) Detect(_ context.Context, in *pipeline.Input) ([]qinglang.Fin
 		if ev.OriginalPriceFen != nil {
 			l.OriginalPriceFen = *ev.OriginalPriceFen
 		}
-		rs = d.checker.CheckListing(l)
+		rs = checker.CheckListing(l)
 		ev2 = Evidence{Product: ev.Product, Title: ev.Title, Merchant: ev.Merchant, Category: ev.Category}
 	case qinglang.Speech:
 		if in.Room == nil {
@@ -69,7 +79,7 @@ func (d *Detector) Detect(_ context.Context, in *pipeline.Input) ([]qinglang.Fin
 		if start == nil || start.Host == "" || ev.Speaker != start.Host {
 			return nil, nil
 		}
-		rs = d.checker.CheckSpeech(ev.Text, start.Merchant, ev.TS)
+		rs = checker.CheckSpeech(ev.Text, start.Merchant, ev.TS)
 		ev2 = Evidence{Text: ev.Text, Merchant: start.Merchant}
 	default:
 		return nil, nil

@@ -71,6 +71,10 @@ func (f orderFacts) RoomOrders(context.Context, string, string, time.Time) (int6
 	return f.roomOrders, f.roomQty, nil
 }
 
+func (orderFacts) LatestSpotCheck(context.Context, string, time.Time) (*qinglang.SpotCheckRecord, error) {
+	return nil, nil
+}
+
 // detectWith runs a detector of factsPack on ev with facts.
 func detectWith(t *testing.T, facts qinglang.Facts, ev qinglang.Event) (qinglang.Finding, Evidence) {
 	t.Helper()

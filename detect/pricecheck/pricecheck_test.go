@@ -55,6 +55,10 @@ func (f facts) RoomOrders(context.Context, string, string, time.Time) (int64, in
 	return 0, 0, nil
 }
 
+func (f facts) LatestSpotCheck(context.Context, string, time.Time) (*qinglang.SpotCheckRecord, error) {
+	return nil, nil
+}
+
 var cst = time.FixedZone("CST", 8*3600)
 
 func day(d int) time.Time { return time.Date(2025, 6, d, 20, 0, 0, 0, cst) }

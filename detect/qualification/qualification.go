@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/qinglang/qinglang"
@@ -46,14 +47,25 @@ const (
 )
 
 // Detector checks listings and room starts against a registry. It only
-// reads the registry, so one Detector serves every partition.
+// reads the registry, so one Detector serves every partition; Swap puts
+// another registry in use without stopping them.
 type Detector struct {
-	reg *registry.Registry
+	reg atomic.Pointer[registry.Registry]
 }
 
-// New returns a detector over reg; a nil reg gives a detector that finds
-// nothing.
-func New(reg *registry.Registry) *Detector { return &Detector{reg: reg} }
+// New returns a detector over reg; with a nil reg it checks only that AI
+// hosts are labelled.
+func New(reg *registry.Registry) *Detector {
+	d := &Detector{}
+	d.reg.Store(reg)
+	return d
+}
+
+// Swap puts reg in use for the events detected from now on (nil: none).
+func (d *Detector) Swap(reg *registry.Registry) { d.reg.Store(reg) }
+
+// Registry returns the registry in use (nil when none).
+func (d *Detector) Registry() *registry.Registry { return d.reg.Load() }
 
 var _ pipeline.Detector = (*Detector)(nil)
 
@@ -122,12 +134,13 @@ type AIEvidence struct {
 // Detect implements pipeline.Detector.
 func (d *Detector) Detect(_ context.Context, in *pipeline.Input) ([]qinglang.Finding, error) {
 	ev := in.Event
+	reg := d.reg.Load()
 	var out []qinglang.Finding
 	var err error
 	switch ev.Type {
 	case qinglang.Listing:
-		if d.reg != nil {
-			out, err = d.merchant(ev, ev.Merchant, ev.Category)
+		if reg != nil {
+			out, err = merchant(reg, ev, ev.Merchant, ev.Category)
 		}
 	case qinglang.RoomStart:
 		if ev.AIHost != nil && *ev.AIHost && (ev.AILabel == nil || !*ev.AILabel) {
@@ -137,15 +150,15 @@ func (d *Detector) Detect(_ context.Context, in *pipeline.Input) ([]qinglang.Fin
 			}
 			out = append(out, f)
 		}
-		if d.reg != nil {
+		if reg != nil {
 			if ev.Merchant != "" {
-				fs, ferr := d.merchant(ev, ev.Merchant, "")
+				fs, ferr := merchant(reg, ev, ev.Merchant, "")
 				if ferr != nil {
 					return nil, ferr
 				}
 				out = append(out, fs...)
 			}
-			fs, ferr := d.host(ev)
+			fs, ferr := host(reg, ev)
 			if ferr != nil {
 				return nil, ferr
 			}
@@ -179,8 +192,8 @@ func dedupInRoom(room *pipeline.Room, fs []qinglang.Finding) []qinglang.Finding 
 
 // merchant checks a merchant for a category ("" only checks that the
 // merchant is known).
-func (d *Detector) merchant(ev *qinglang.Event, id string, cat qinglang.Category) ([]qinglang.Finding, error) {
-	m, known := d.reg.Merchant(id)
+func merchant(reg *registry.Registry, ev *qinglang.Event, id string, cat qinglang.Category) ([]qinglang.Finding, error) {
+	m, known := reg.Merchant(id)
 	if !known {
 		raw, err := encode(ActorEvidence{Actor: "merchant", ID: id, Category: cat, Product: ev.Product, Title: ev.Title})
 		if err != nil {
@@ -198,7 +211,7 @@ func (d *Detector) merchant(ev *qinglang.Event, id string, cat qinglang.Category
 	if cat == "" {
 		return nil, nil
 	}
-	gaps := d.reg.Gaps(id, cat, ev.TS)
+	gaps := reg.Gaps(id, cat, ev.TS)
 	if len(gaps) == 0 {
 		return nil, nil
 	}
@@ -256,11 +269,11 @@ func heldOf(m registry.Merchant, on time.Time) []Held {
 }
 
 // host checks the room's host: registered, and old enough on the day.
-func (d *Detector) host(ev *qinglang.Event) ([]qinglang.Finding, error) {
+func host(reg *registry.Registry, ev *qinglang.Event) ([]qinglang.Finding, error) {
 	if ev.Host == "" {
 		return nil, nil
 	}
-	h, known := d.reg.Host(ev.Host)
+	h, known := reg.Host(ev.Host)
 	if !known {
 		raw, err := encode(ActorEvidence{Actor: "host", ID: ev.Host})
 		if err != nil {
