@@ -16,6 +16,16 @@ const (
 	ETOOLARGE    ErrorCode = "too_large"   // over a size limit
 	EUNAVAILABLE ErrorCode = "unavailable" // a dependency is down; try again
 	EINTERNAL    ErrorCode = "internal"    // a bug or an unexpected failure
+	// ECONFLICT: the request does not fit the current state (a case
+	// transition not allowed from where the case stands).
+	ECONFLICT ErrorCode = "conflict"
+	// EUNAUTHENTICATED: no valid token.
+	EUNAUTHENTICATED ErrorCode = "unauthenticated"
+	// EFORBIDDEN: the token's role may not do this (on a resource it may
+	// see; one it may not see is ENOTFOUND).
+	EFORBIDDEN ErrorCode = "forbidden"
+	// ERATELIMITED: the token sent too many requests; try again later.
+	ERATELIMITED ErrorCode = "rate_limited"
 )
 
 // Error is Qinglang's one error type: a code, a message in Chinese and in

@@ -20,6 +20,8 @@ type Store interface {
 	EvidenceReader
 	CampaignReader
 	SpotCheckReader
+	RecordReader
+	Purger
 
 	Ping(ctx context.Context) error
 	Close() error
@@ -69,6 +71,9 @@ type Tx interface {
 	// nothing). It sets rec.RecordedAt (the stored one when not added) and
 	// an empty rec.Platform to the default platform.
 	AddSpotCheck(ctx context.Context, rec *SpotCheckRecord) (added bool, err error)
+
+	RecordWriter
+	RecordDeleter
 
 	Facts
 

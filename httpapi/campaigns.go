@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/authz"
 )
 
 // maxCampaignsLimit is the largest page of campaigns
@@ -31,8 +32,14 @@ type campaignPage struct {
 	Next      string            `json:"next,omitempty"`
 }
 
+// campaignsNames name campaigns in listScope's messages.
+var campaignsNames = [2]string{"团伙", "campaigns"}
+
 // getCampaigns lists campaigns, the most recently updated first, filtered
-// by the query.
+// by the query, within the principal's scope: a platform or reviewer token
+// its platform's (a platform filter naming another matches nothing). An
+// operator may not read campaigns; a regulator sees them through cases:
+// 403.
 func (s *Server) getCampaigns(w http.ResponseWriter, r *http.Request) {
 	q := newQuery(r.URL)
 	f := qinglang.CampaignFilter{
@@ -45,7 +52,21 @@ func (s *Server) getCampaigns(w http.ResponseWriter, r *http.Request) {
 		Limit:    q.limit("limit", maxCampaignsLimit),
 		OmitBody: true,
 	}
-	if !s.readable(w, r, q.err) {
+	if q.err != nil {
+		s.writeError(w, r, q.err)
+		return
+	}
+	p := principalOf(r)
+	none, err := listScope(p, authz.CampaignsRead, &f.Platform, f.Room, campaignsNames)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if !s.readable(w, r, nil) {
+		return
+	}
+	if none {
+		s.writeJSON(w, r, http.StatusOK, campaignPage{Campaigns: []campaignSummary{}})
 		return
 	}
 	page, err := s.Store.Campaigns(r.Context(), f)
@@ -53,26 +74,34 @@ func (s *Server) getCampaigns(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	out := campaignPage{Campaigns: make([]campaignSummary, len(page.Campaigns)), Next: page.Next}
-	for i, c := range page.Campaigns {
-		out.Campaigns[i] = campaignSummary{ID: c.ID, Platform: c.Platform, Severity: c.Severity, Score: c.Score,
-			FirstSeen: c.FirstSeen, LastSeen: c.LastSeen, UpdatedAt: c.UpdatedAt,
-			Members: nonNil(c.Members), Rooms: nonNil(c.Rooms)}
+	out := campaignPage{Campaigns: make([]campaignSummary, 0, len(page.Campaigns)), Next: page.Next}
+	for _, c := range page.Campaigns {
+		if !authz.Visible(p, campaignResource(c)) {
+			continue
+		}
+		out.Campaigns = append(out.Campaigns, campaignSummary{ID: c.ID, Platform: c.Platform, Severity: c.Severity,
+			Score: c.Score, FirstSeen: c.FirstSeen, LastSeen: c.LastSeen, UpdatedAt: c.UpdatedAt,
+			Members: nonNil(c.Members), Rooms: nonNil(c.Rooms)})
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 
 // getCampaign answers one campaign's whole state as stored (members with
 // their addresses, devices, ages, purchases and contradictions; rooms;
-// scripts; evidence; timeline), or 404.
+// scripts; evidence; timeline), or 404 — also for a campaign the
+// principal may not see (another platform's; any for a regulator, whose
+// jurisdiction a campaign is not in).
 func (s *Server) getCampaign(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if !s.readable(w, r, nil) {
 		return
 	}
 	c, err := s.Store.Campaign(r.Context(), id)
+	if err == nil {
+		err = authz.Check(principalOf(r), authz.CampaignsRead, campaignResource(c))
+	}
 	if err != nil {
-		s.writeError(w, r, err)
+		s.writeError(w, r, hideMissing(err, errCampaignNotFound(id)))
 		return
 	}
 	if len(c.Body) == 0 {
@@ -81,4 +110,14 @@ func (s *Server) getCampaign(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Last-Modified", c.UpdatedAt.UTC().Format(http.TimeFormat))
 	s.writeJSON(w, r, http.StatusOK, c.Body)
+}
+
+func errCampaignNotFound(id string) error {
+	return qinglang.Errorf(qinglang.ENOTFOUND, "没有找到团伙 %s", "campaign %s not found", clip(id))
+}
+
+// campaignResource is what authz checks for a campaign: its platform and
+// rooms.
+func campaignResource(c qinglang.CampaignRecord) authz.Resource {
+	return authz.Resource{Platform: c.Platform, Rooms: c.Rooms}
 }

@@ -53,15 +53,28 @@ func statusOf(code qinglang.ErrorCode) int {
 		return http.StatusRequestEntityTooLarge
 	case qinglang.EUNAVAILABLE:
 		return http.StatusServiceUnavailable
+	case qinglang.ECONFLICT:
+		return http.StatusConflict
+	case qinglang.EUNAUTHENTICATED:
+		return http.StatusUnauthorized
+	case qinglang.EFORBIDDEN:
+		return http.StatusForbidden
+	case qinglang.ERATELIMITED:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }
+
+// authRealm is the challenge a 401 answer carries (RFC 6750).
+const authRealm = `Bearer realm="qinglang"`
 
 // writeError answers with err in the one error shape, at the status its code
 // maps to. Internal errors (and codes this package does not know) are logged
 // and answered with a generic message, so no internal text leaks; other
 // errors answer with their Chinese and English messages, never with the
-// text of the error they wrap.
+// text of the error they wrap. A 401 carries the Bearer challenge
+// (WWW-Authenticate); a 429 carries Retry-After, 1 second unless the caller
+// set a better one.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	code := qinglang.Code(err)
 	status := statusOf(code)
@@ -72,6 +85,14 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		s.writeErrorStatus(w, r, http.StatusInternalServerError, qinglang.EINTERNAL,
 			"服务器内部错误，请稍后重试", "internal server error; please try again later")
 		return
+	}
+	switch status {
+	case http.StatusUnauthorized:
+		w.Header().Set("WWW-Authenticate", authRealm)
+	case http.StatusTooManyRequests:
+		if w.Header().Get("Retry-After") == "" {
+			w.Header().Set("Retry-After", "1")
+		}
 	}
 	if status == http.StatusServiceUnavailable {
 		s.logger().WarnContext(r.Context(), "dependency unavailable",

@@ -10,6 +10,7 @@ import (
 	"net/http"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/authz"
 	"github.com/qinglang/qinglang/contract"
 )
 
@@ -43,8 +44,17 @@ var eventMediaTypes = map[string]bool{
 
 // postEvents takes a batch of events (JSON Lines or a JSON array), keeps the
 // valid ones, reports the invalid ones by line or index, and answers only
-// once the durable log has stored every valid event (one Ingest call).
+// once the durable log has stored every valid event (one Ingest call). A
+// principal scoped to a platform sends its own platform's events only: an
+// event naming no platform (which the contract makes the default platform)
+// is its platform's, one naming another platform is rejected like any bad
+// line, field platform.
 func (s *Server) postEvents(w http.ResponseWriter, r *http.Request) {
+	p := principalOf(r)
+	if !authz.Can(p, authz.EventsWrite) {
+		s.writeError(w, r, errForbidden(p, authz.EventsWrite))
+		return
+	}
 	if err := checkEventsContentType(r.Header.Get("Content-Type")); err != nil {
 		s.writeError(w, r, err)
 		return
@@ -61,17 +71,23 @@ func (s *Server) postEvents(w http.ResponseWriter, r *http.Request) {
 
 	var events []qinglang.Event
 	res := ingestResult{Errors: []contract.Problem{}}
-	accept := func(ev qinglang.Event, _ contract.Position) error {
-		events = append(events, ev)
-		return nil
-	}
-	reject := func(p contract.Problem) error {
+	reject := func(prob contract.Problem) error {
 		res.Rejected++
 		if len(res.Errors) < MaxListedProblems {
-			res.Errors = append(res.Errors, p)
+			res.Errors = append(res.Errors, prob)
 		} else {
 			res.ErrorsOmitted++
 		}
+		return nil
+	}
+	accept := func(ev qinglang.Event, pos contract.Position) error {
+		if p.Platform != "" && ev.Platform == qinglang.DefaultPlatform {
+			ev.Platform = p.Platform
+		}
+		if !authz.Visible(p, authz.Resource{Platform: ev.Platform, Room: ev.Room}) {
+			return reject(foreignEvent(p, ev, pos))
+		}
+		events = append(events, ev)
 		return nil
 	}
 	if err := contract.Decode(bytes.NewReader(body), accept, reject); err != nil {
@@ -100,6 +116,26 @@ func (s *Server) postEvents(w http.ResponseWriter, r *http.Request) {
 	res.Accepted = len(events)
 	s.Metrics.EventsIn.WithLabelValues(sourceHTTP).Add(float64(res.Accepted))
 	s.writeJSON(w, r, http.StatusOK, res)
+}
+
+// foreignEvent is the problem of an event p may not send: another
+// platform's (or a room not p's).
+func foreignEvent(p qinglang.Principal, ev qinglang.Event, pos contract.Position) contract.Problem {
+	prob := contract.Problem{Field: "platform", ID: ev.ID,
+		Reason:   fmt.Sprintf("本令牌只能发送平台 %q 的事件，不能发送平台 %q 的", p.Platform, clip(ev.Platform)),
+		ReasonEN: fmt.Sprintf("this token sends events of platform %q only, not of platform %q", p.Platform, clip(ev.Platform))}
+	if ev.Platform == p.Platform {
+		prob.Field = "room"
+		prob.Reason = fmt.Sprintf("本令牌不能发送直播间 %q 的事件", clip(ev.Room))
+		prob.ReasonEN = fmt.Sprintf("this token may not send events of room %q", clip(ev.Room))
+	}
+	if pos.Index >= 0 {
+		i := pos.Index
+		prob.Index = &i
+	} else {
+		prob.Line = pos.Line
+	}
+	return prob
 }
 
 // ingest hands the events to the durable log in one call. A failure the

@@ -2,8 +2,10 @@ package httpapi
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/authz"
 )
 
 // maxFindingsLimit is the largest page of findings (qinglang.FindingFilter).
@@ -15,11 +17,41 @@ type findingPage struct {
 	Next     string             `json:"next,omitempty"`
 }
 
-// getFindings lists findings, newest first, filtered by the query.
+// findingsNames name findings in listScope's messages.
+var findingsNames = [2]string{"发现", "findings"}
+
+// getFindings lists findings, newest first, filtered by the query, within
+// the principal's scope: a platform or reviewer token its platform's (a
+// platform filter naming another matches nothing), an operator token one
+// of its rooms (room is required unless it runs only one). A regulator
+// sees findings through cases: 403.
 func (s *Server) getFindings(w http.ResponseWriter, r *http.Request) {
 	q := newQuery(r.URL)
 	f := q.findingFilter()
-	if !s.readable(w, r, q.err) {
+	if q.err != nil {
+		s.writeError(w, r, q.err)
+		return
+	}
+	p := principalOf(r)
+	if p.Role == qinglang.RoleOperator && f.Room == "" {
+		if len(p.Rooms) != 1 {
+			s.writeError(w, r, qinglang.Errorf(qinglang.EINVALID,
+				"运营者令牌须用查询参数 room 指明其直播间之一（%s）",
+				"an operator token must name one of its rooms with the query parameter room (%s)", strings.Join(p.Rooms, ", ")))
+			return
+		}
+		f.Room = p.Rooms[0]
+	}
+	none, err := listScope(p, authz.FindingsRead, &f.Platform, f.Room, findingsNames)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if !s.readable(w, r, nil) {
+		return
+	}
+	if none {
+		s.writeJSON(w, r, http.StatusOK, findingPage{Findings: []qinglang.Finding{}})
 		return
 	}
 	page, err := s.Store.Findings(r.Context(), f)
@@ -27,21 +59,45 @@ func (s *Server) getFindings(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, findingPage{Findings: cleanFindings(page.Findings), Next: page.Next})
+	s.writeJSON(w, r, http.StatusOK, findingPage{Findings: cleanFindings(visibleFindings(p, page.Findings)), Next: page.Next})
 }
 
-// getFinding answers one finding by id, or 404.
+// getFinding answers one finding by id, or 404 — also for a finding the
+// principal may not see (another platform's, a room not an operator's,
+// and any finding for a regulator, who sees findings through cases).
 func (s *Server) getFinding(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if !s.readable(w, r, nil) {
 		return
 	}
 	f, err := s.Store.Finding(r.Context(), id)
+	if err == nil {
+		err = authz.Check(principalOf(r), authz.FindingsRead, authz.Resource{Platform: f.Platform, Room: f.Room})
+	}
 	if err != nil {
-		s.writeError(w, r, err)
+		s.writeError(w, r, hideMissing(err, errFindingNotFound(id)))
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, cleanFinding(f))
+}
+
+func errFindingNotFound(id string) error {
+	return qinglang.Errorf(qinglang.ENOTFOUND, "没有找到发现 %s", "finding %s not found", clip(id))
+}
+
+// visibleFindings returns the findings of fs that p may see (a store
+// filtered by p's scope already returns only those; this makes sure).
+func visibleFindings(p qinglang.Principal, fs []qinglang.Finding) []qinglang.Finding {
+	if p.Role == qinglang.RoleAdmin {
+		return fs
+	}
+	out := fs[:0:0]
+	for i := range fs {
+		if visibleFinding(p, &fs[i]) {
+			out = append(out, fs[i])
+		}
+	}
+	return out
 }
 
 // cleanFindings returns fs with every finding cleaned, never nil, so the

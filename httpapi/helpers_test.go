@@ -39,6 +39,13 @@ type fakeStore struct {
 	SpotChecksFn      func(ctx context.Context, f qinglang.SpotCheckFilter) (qinglang.SpotCheckPage, error)
 	SpotCheckFn       func(ctx context.Context, id string) (qinglang.SpotCheckRecord, error)
 	ProductListingsFn func(ctx context.Context, product string) ([]qinglang.Event, error)
+
+	RecordFn         func(ctx context.Context, kind qinglang.RecordKind, id string) (qinglang.Record, error)
+	RecordsFn        func(ctx context.Context, f qinglang.RecordFilter) (qinglang.RecordPage, error)
+	CasesOfFindingFn func(ctx context.Context, findingID string) ([]string, error)
+	AuditEntriesFn   func(ctx context.Context, object string, after int64, limit int) ([]qinglang.AuditEntry, error)
+
+	PurgeEvidenceFn func(ctx context.Context, before time.Time, keep []qinglang.RoomKey) (events, findings int64, err error)
 }
 
 func (s *fakeStore) Begin(context.Context) (qinglang.Tx, error) { return nil, errUnexpected }
@@ -174,6 +181,9 @@ func wantError(t *testing.T, rec *httptest.ResponseRecorder, status int, code qi
 	decode(t, rec.Body.Bytes(), &e)
 	if e.Error.Code != string(code) || e.Error.Message == "" || e.Error.MessageEN == "" {
 		t.Fatalf("error %+v, want code %q with both messages", e.Error, code)
+	}
+	if strings.Contains(e.Error.Message, "%!") || strings.Contains(e.Error.MessageEN, "%!") {
+		t.Errorf("error %+v is badly formatted", e.Error)
 	}
 	return e
 }
@@ -318,6 +328,12 @@ func checkAgainstDoc(t *testing.T, req *http.Request, status int, header http.He
 		tokens = []string{"components", "responses", name}
 	}
 	content := object(resp, "content")
+	if len(content) == 0 {
+		if len(body) != 0 {
+			t.Fatalf("%s %s %d: a body where the document promises none: %s", method, path, status, body)
+		}
+		return
+	}
 	for mt := range content {
 		if !strings.HasPrefix(ct, mt) {
 			continue
@@ -409,4 +425,41 @@ func (s *fakeStore) ProductListings(ctx context.Context, product string) ([]qing
 		return nil, errUnexpected
 	}
 	return s.ProductListingsFn(ctx, product)
+}
+
+// Record and audit-log methods of fakeStore.
+
+func (s *fakeStore) Record(ctx context.Context, kind qinglang.RecordKind, id string) (qinglang.Record, error) {
+	if s.RecordFn == nil {
+		return qinglang.Record{}, errUnexpected
+	}
+	return s.RecordFn(ctx, kind, id)
+}
+
+func (s *fakeStore) Records(ctx context.Context, f qinglang.RecordFilter) (qinglang.RecordPage, error) {
+	if s.RecordsFn == nil {
+		return qinglang.RecordPage{}, errUnexpected
+	}
+	return s.RecordsFn(ctx, f)
+}
+
+func (s *fakeStore) CasesOfFinding(ctx context.Context, findingID string) ([]string, error) {
+	if s.CasesOfFindingFn == nil {
+		return nil, errUnexpected
+	}
+	return s.CasesOfFindingFn(ctx, findingID)
+}
+
+func (s *fakeStore) AuditEntries(ctx context.Context, object string, after int64, limit int) ([]qinglang.AuditEntry, error) {
+	if s.AuditEntriesFn == nil {
+		return nil, errUnexpected
+	}
+	return s.AuditEntriesFn(ctx, object, after, limit)
+}
+
+func (s *fakeStore) PurgeEvidence(ctx context.Context, before time.Time, keep []qinglang.RoomKey) (int64, int64, error) {
+	if s.PurgeEvidenceFn == nil {
+		return 0, 0, errUnexpected
+	}
+	return s.PurgeEvidenceFn(ctx, before, keep)
 }

@@ -21,12 +21,16 @@ func mustRequest(t *testing.T, method, target string) *http.Request {
 
 func TestStatusOf(t *testing.T) {
 	cases := map[qinglang.ErrorCode]int{
-		qinglang.EINVALID:     400,
-		qinglang.ENOTFOUND:    404,
-		qinglang.ETOOLARGE:    413,
-		qinglang.EUNAVAILABLE: 503,
-		qinglang.EINTERNAL:    500,
-		"something_new":       500,
+		qinglang.EINVALID:         400,
+		qinglang.ENOTFOUND:        404,
+		qinglang.ETOOLARGE:        413,
+		qinglang.EUNAVAILABLE:     503,
+		qinglang.EINTERNAL:        500,
+		qinglang.ECONFLICT:        409,
+		qinglang.EUNAUTHENTICATED: 401,
+		qinglang.EFORBIDDEN:       403,
+		qinglang.ERATELIMITED:     429,
+		"something_new":           500,
 	}
 	for code, want := range cases {
 		if got := statusOf(code); got != want {

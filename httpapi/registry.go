@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/authz"
 	"github.com/qinglang/qinglang/registry"
 )
 
@@ -90,9 +91,12 @@ type registryRecord struct {
 }
 
 // registryInUse returns the registry in use (nil when none is loaded) and
-// what is known of it, or answers 503 when no registry service is
-// configured.
+// what is known of it, or answers 403 when the principal may not read the
+// registry or 503 when no registry service is configured.
 func (s *Server) registryInUse(w http.ResponseWriter, r *http.Request) (*registry.Registry, RegistryInfo, bool) {
+	if !s.allowed(w, r, authz.RegistryRead) {
+		return nil, RegistryInfo{}, false
+	}
 	if s.Registry == nil {
 		s.writeError(w, r, errRegistryOff())
 		return nil, RegistryInfo{}, false
@@ -340,9 +344,30 @@ func registryKey(k registry.Kind) string {
 	return registry.Columns[k][0].Name
 }
 
-// postRegistryReload reads the registry again from where it is kept. An
-// invalid source answers 400 listing its issues; the registry in use stays.
+// registryWritable checks that the principal of r may reload or import the
+// registry, and answers 403 when it may not. The registry is one for every
+// platform, so beyond what the role may do (registry.write) only an admin
+// may change it: a platform writing it would write every platform's.
+func (s *Server) registryWritable(w http.ResponseWriter, r *http.Request) bool {
+	if !s.allowed(w, r, authz.RegistryWrite) {
+		return false
+	}
+	if p := principalOf(r); p.Role != qinglang.RoleAdmin {
+		s.writeError(w, r, qinglang.Errorf(qinglang.EFORBIDDEN,
+			"登记册由所有平台共用：只有管理员可以重新加载或导入（角色 %q 不能）",
+			"the registry is shared by every platform: only an admin may reload or import it (not role %q)", p.Role))
+		return false
+	}
+	return true
+}
+
+// postRegistryReload reads the registry again from where it is kept (an
+// admin's: registryWritable). An invalid source answers 400 listing its
+// issues; the registry in use stays.
 func (s *Server) postRegistryReload(w http.ResponseWriter, r *http.Request) {
+	if !s.registryWritable(w, r) {
+		return
+	}
 	if s.Registry == nil {
 		s.writeError(w, r, errRegistryOff())
 		return
@@ -356,8 +381,12 @@ func (s *Server) postRegistryReload(w http.ResponseWriter, r *http.Request) {
 }
 
 // postRegistryImport replaces one kind's records with a CSV file (kind
-// given) or the whole registry with a JSON document (no kind).
+// given) or the whole registry with a JSON document (no kind); an admin's
+// (registryWritable).
 func (s *Server) postRegistryImport(w http.ResponseWriter, r *http.Request) {
+	if !s.registryWritable(w, r) {
+		return
+	}
 	if s.Registry == nil {
 		s.writeError(w, r, errRegistryOff())
 		return

@@ -10,6 +10,7 @@ import (
 	"net/http"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/authz"
 	"github.com/qinglang/qinglang/lint"
 	"github.com/qinglang/qinglang/rules"
 )
@@ -26,6 +27,9 @@ type lintResult struct {
 
 // postLint checks a script or a product list against the rules in use.
 func (s *Server) postLint(w http.ResponseWriter, r *http.Request) {
+	if !s.allowed(w, r, authz.LintUse) {
+		return
+	}
 	if s.Lint == nil {
 		s.writeError(w, r, qinglang.Errorf(qinglang.EUNAVAILABLE, "自查未启用", "lint is not configured"))
 		return
@@ -121,6 +125,9 @@ type rulesReloaded struct {
 
 // getRules lists the rules in use.
 func (s *Server) getRules(w http.ResponseWriter, r *http.Request) {
+	if !s.allowed(w, r, authz.RulesRead) {
+		return
+	}
 	if s.Rules == nil {
 		s.writeError(w, r, errRulesOff())
 		return
@@ -138,9 +145,12 @@ func (s *Server) getRules(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 
-// postRulesReload reloads the rule packs. Invalid packs answer 400 listing
-// every problem, and the rules in use stay.
+// postRulesReload reloads the rule packs (server-wide: an admin's). Invalid
+// packs answer 400 listing every problem, and the rules in use stay.
 func (s *Server) postRulesReload(w http.ResponseWriter, r *http.Request) {
+	if !s.allowed(w, r, authz.RulesReload) {
+		return
+	}
 	if s.ReloadRules == nil {
 		s.writeError(w, r, errRulesOff())
 		return

@@ -10,6 +10,28 @@
 //
 // Every route is listed once, in routes; the same table registers the
 // handlers and is checked against the OpenAPI document by the tests.
+//
+// # Authentication and scope
+//
+// With Server.RequireAuth, every route but the public ones (/healthz,
+// /readyz, /metrics, /v1/openapi.json, /v1/version and everything under
+// /public/) needs an API token, Authorization: Bearer <token>: without a
+// valid one the answer is 401, with the same message whatever was wrong.
+// The token's principal (its role and scope: package authz) makes the
+// request, and with Server.Limiter each token has its rate (429 with
+// Retry-After past it). Every route then answers within the principal's
+// scope: what it may not see answers 404 exactly as a missing thing does,
+// what it sees but its role may not do answers 403. A platform token sends
+// and reads its own platform's data only (an event naming no platform is
+// its platform's); an operator its own rooms; a regulator reads findings
+// through the cases of its jurisdiction. The registry, shared by every
+// platform, is reloaded and imported by an admin only.
+//
+// WITHOUT RequireAuth THERE IS NO AUTHENTICATION AT ALL: every request,
+// from anyone who can reach the port, acts as an administrator ("open
+// mode") and may do everything, tokens and the audit log included. Open
+// mode is for a trial on one's own machine and for tests; never expose
+// such a server to a network.
 package httpapi
 
 import (
@@ -20,6 +42,7 @@ import (
 	"time"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/authz"
 	"github.com/qinglang/qinglang/lint"
 	"github.com/qinglang/qinglang/metrics"
 	"github.com/qinglang/qinglang/rules"
@@ -69,6 +92,21 @@ type Server struct {
 	// SpotChecks records spot-check results (POST /v1/spotchecks); nil:
 	// that route answers 503. Recorded results are read from Store.
 	SpotChecks SpotCheckService
+	// Enforcement is the enforcement loop behind the routes of cases,
+	// measures, notices, appeals, directives, disputes, tokens, webhooks,
+	// the audit log and the public case feed; nil: those routes answer
+	// 503.
+	Enforcement Enforcement
+
+	// RequireAuth makes every route but the public ones need an API token
+	// (Authorization: Bearer <token>), authenticated by Enforcement (nil:
+	// those routes answer 503); the request acts as the token's principal.
+	// Off, every request acts as an administrator with no token at all:
+	// open mode, for a trial on one's own machine and for tests only.
+	RequireAuth bool
+	// Limiter, when set, limits the requests of each token (429 with
+	// Retry-After past its rate).
+	Limiter *authz.Limiter
 
 	// keepAlive overrides KeepAliveInterval and readyTimeout overrides
 	// ReadyTimeout (tests shorten them).
@@ -121,9 +159,36 @@ var routes = []route{
 	{http.MethodGet, "/v1/spotchecks", (*Server).getSpotChecks},
 	{http.MethodGet, "/v1/spotchecks/{id}", (*Server).getSpotCheck},
 	{http.MethodGet, "/v1/spotchecks/{id}/notices/{platform}", (*Server).getSpotCheckNotice},
+	{http.MethodGet, "/v1/cases", (*Server).getCases},
+	{http.MethodGet, "/v1/cases/{id}", (*Server).getCase},
+	{http.MethodPost, "/v1/cases/{id}/actions", (*Server).postCaseAction},
+	{http.MethodPost, "/v1/cases/{id}/measures", (*Server).postCaseMeasure},
+	{http.MethodGet, "/v1/cases/{id}/evidence", (*Server).getCaseEvidence},
+	{http.MethodPost, "/v1/cases/{id}/regulatory-actions", (*Server).postRegulatoryAction},
+	{http.MethodPost, "/v1/measures/{id}/decision", (*Server).postMeasureDecision},
+	{http.MethodPost, "/v1/measures/{id}/appeals", (*Server).postMeasureAppeal},
+	{http.MethodPost, "/v1/appeals/{id}/review", (*Server).postAppealReview},
+	{http.MethodGet, "/v1/notices/{id}", (*Server).getNotice},
+	{http.MethodPost, "/v1/directives", (*Server).postDirective},
+	{http.MethodGet, "/v1/directives", (*Server).getDirectives},
+	{http.MethodGet, "/v1/directives/{id}", (*Server).getDirective},
+	{http.MethodPost, "/v1/directives/{id}/answers", (*Server).postDirectiveAnswer},
+	{http.MethodPost, "/v1/disputes", (*Server).postDispute},
+	{http.MethodPost, "/v1/tokens", (*Server).postToken},
+	{http.MethodGet, "/v1/tokens", (*Server).getTokens},
+	{http.MethodDelete, "/v1/tokens/{id}", (*Server).deleteToken},
+	{http.MethodPost, "/v1/webhooks", (*Server).postWebhook},
+	{http.MethodGet, "/v1/webhooks", (*Server).getWebhooks},
+	{http.MethodDelete, "/v1/webhooks/{id}", (*Server).deleteWebhook},
+	{http.MethodGet, "/v1/webhooks/{id}/deliveries", (*Server).getWebhookDeliveries},
+	{http.MethodGet, "/v1/audit", (*Server).getAudit},
+	{http.MethodGet, "/v1/audit/verify", (*Server).getAuditVerify},
 	{http.MethodGet, "/public/spotchecks", (*Server).getPublicSpotChecks},
 	{http.MethodGet, "/public/spotchecks.json", (*Server).getPublicSpotChecksJSON},
 	{http.MethodGet, "/public/spotchecks.atom", (*Server).getPublicSpotChecksAtom},
+	{http.MethodGet, "/public/cases", (*Server).getPublicCases},
+	{http.MethodGet, "/public/cases.json", (*Server).getPublicCasesJSON},
+	{http.MethodGet, "/public/cases.atom", (*Server).getPublicCasesAtom},
 	{http.MethodGet, "/v1/openapi.json", (*Server).getOpenAPI},
 	{http.MethodGet, "/v1/version", (*Server).getVersion},
 	{http.MethodGet, "/healthz", (*Server).getHealthz},
@@ -133,8 +198,9 @@ var routes = []route{
 
 // Handler returns the API's handler: every route of the table behind the
 // request logging, metrics and panic-recovery middleware, with JSON answers
-// for unknown routes (404) and wrong methods (405). It sets s.Metrics when it
-// is nil.
+// for unknown routes (404) and wrong methods (405), and every route that is
+// not public behind authentication and the rate limit (authenticate). It
+// sets s.Metrics when it is nil.
 func (s *Server) Handler() http.Handler {
 	if s.Metrics == nil {
 		s.Metrics = metrics.New()
@@ -142,6 +208,12 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range routes {
 		mux.HandleFunc(rt.pattern(), func(w http.ResponseWriter, r *http.Request) {
+			if !rt.public() {
+				var ok bool
+				if r, ok = s.authenticate(w, r); !ok {
+					return
+				}
+			}
 			rt.handle(s, w, r)
 		})
 	}

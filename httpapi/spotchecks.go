@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/authz"
 	"github.com/qinglang/qinglang/spotcheck"
 )
 
@@ -104,6 +105,9 @@ type spotCheckDetail struct {
 // column or by JSON path and do not hold back the valid ones. When none is
 // valid the answer is 400 with the problems.
 func (s *Server) postSpotChecks(w http.ResponseWriter, r *http.Request) {
+	if !s.allowed(w, r, authz.SpotchecksWrite) {
+		return
+	}
 	if s.SpotChecks == nil {
 		s.writeError(w, r, qinglang.Errorf(qinglang.EUNAVAILABLE, "抽检结果录入未启用", "recording spot-check results is not configured"))
 		return
@@ -320,6 +324,9 @@ func resultTime(field, v string) (time.Time, *spotCheckProblem) {
 // getSpotChecks lists recorded results, the most recently recorded first,
 // filtered by the query.
 func (s *Server) getSpotChecks(w http.ResponseWriter, r *http.Request) {
+	if !s.allowed(w, r, authz.SpotchecksRead) {
+		return
+	}
 	q := newQuery(r.URL)
 	f := qinglang.SpotCheckFilter{
 		Product:    q.id("product"),
@@ -410,7 +417,7 @@ func (s *Server) getSpotCheckNotice(w http.ResponseWriter, r *http.Request) {
 // spotCheck reads the recorded result of the path's id and decodes it, or
 // answers the error.
 func (s *Server) spotCheck(w http.ResponseWriter, r *http.Request) (qinglang.SpotCheckRecord, spotcheck.Stored, bool) {
-	if !s.readable(w, r, nil) {
+	if !s.allowed(w, r, authz.SpotchecksRead) || !s.readable(w, r, nil) {
 		return qinglang.SpotCheckRecord{}, spotcheck.Stored{}, false
 	}
 	rec, err := s.Store.SpotCheck(r.Context(), r.PathValue("id"))

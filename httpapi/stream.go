@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/authz"
 )
 
 // streamWriteTimeout bounds one write to a finding stream.
@@ -20,15 +21,28 @@ type streamFilter struct {
 	Room     string
 	Kind     qinglang.Kind
 	Severity qinglang.Severity
+	// visible reports whether the stream's principal may see a finding;
+	// nil: every finding.
+	visible func(f *qinglang.Finding) bool
+	// none: the filter names what the principal may not see, so nothing
+	// passes.
+	none bool
 }
 
-// match reports whether f passes the filter.
+// match reports whether f passes the filter and its principal may see it.
 func (sf streamFilter) match(f *qinglang.Finding) bool {
-	return (sf.Platform == "" || f.Platform == sf.Platform) &&
+	return !sf.none &&
+		(sf.Platform == "" || f.Platform == sf.Platform) &&
 		(sf.Room == "" || f.Room == sf.Room) &&
 		(sf.Kind == "" || f.Kind == sf.Kind) &&
-		(sf.Severity == "" || f.Severity == sf.Severity)
+		(sf.Severity == "" || f.Severity == sf.Severity) &&
+		(sf.visible == nil || sf.visible(f))
 }
+
+// unknownLastEventID is the comment a stream sends instead of a replay
+// when it does not know the Last-Event-ID (or it names a finding the
+// principal may not see).
+const unknownLastEventID = ": 未知的 Last-Event-ID %q，不补发；请用 GET /v1/findings 补齐 / unknown Last-Event-ID %q: no replay; catch up with GET /v1/findings\n\n"
 
 // maxReplay bounds the findings a reconnecting stream replays; past it the
 // client is told to page through GET /v1/findings.
@@ -41,7 +55,10 @@ const maxReplay = 10000
 // parameter) first gets the findings stored after that one, from the store,
 // then the live ones, without a finding twice. The live feed is best effort
 // (qinglang.FindingFeed); the store is the record. It ends when the client
-// goes away, the feed closes or the server shuts down.
+// goes away, the feed closes or the server shuts down. It sends only what
+// its principal may see, as GET /v1/findings lists (a regulator, who sees
+// findings through cases, is refused); the principal is the one of the
+// token the stream was opened with.
 func (s *Server) streamFindings(w http.ResponseWriter, r *http.Request) {
 	q := newQuery(r.URL)
 	sf := streamFilter{
@@ -53,6 +70,16 @@ func (s *Server) streamFindings(w http.ResponseWriter, r *http.Request) {
 	if q.err != nil {
 		s.writeError(w, r, q.err)
 		return
+	}
+	p := principalOf(r)
+	none, err := listScope(p, authz.FindingsRead, &sf.Platform, sf.Room, findingsNames)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	sf.none = none
+	if p.Role != qinglang.RoleAdmin {
+		sf.visible = func(f *qinglang.Finding) bool { return visibleFinding(p, f) }
 	}
 	if s.Feed == nil {
 		s.writeError(w, r, qinglang.Errorf(qinglang.EUNAVAILABLE,
@@ -132,8 +159,15 @@ func (s *Server) replay(r *http.Request, sf streamFilter, send func(string, ...a
 	if after == "" {
 		after = r.URL.Query().Get("last_event_id")
 	}
-	if after == "" || s.Store == nil {
+	if after == "" || s.Store == nil || sf.none {
 		return nil, true
+	}
+	if sf.visible != nil {
+		// A finding the principal may not see is as unknown as a missing
+		// one: its id tells nothing.
+		if f, err := s.Store.Finding(r.Context(), after); err == nil && !sf.visible(&f) {
+			return nil, send(unknownLastEventID, after, after)
+		}
 	}
 	replayed = make(map[string]bool)
 	for after != "" {
@@ -141,12 +175,15 @@ func (s *Server) replay(r *http.Request, sf streamFilter, send func(string, ...a
 			Platform: sf.Platform, Room: sf.Room, Kind: sf.Kind, Severity: sf.Severity, Limit: 1000})
 		if err != nil {
 			if qinglang.Code(err) == qinglang.ENOTFOUND {
-				return replayed, send(": 未知的 Last-Event-ID %q，不补发；请用 GET /v1/findings 补齐 / unknown Last-Event-ID %q: no replay; catch up with GET /v1/findings\n\n", after, after)
+				return replayed, send(unknownLastEventID, after, after)
 			}
 			s.logger().WarnContext(r.Context(), "replay findings", slog.Any("err", err))
 			return replayed, send(": 补发失败，请用 GET /v1/findings 补齐 / replay failed: catch up with GET /v1/findings\n\n")
 		}
 		for _, f := range page.Findings {
+			if !sf.match(&f) {
+				continue
+			}
 			if len(replayed) == maxReplay {
 				return replayed, send(": 补发已达上限 %d 条，其余请用 GET /v1/findings / replay stopped at %d findings: page the rest with GET /v1/findings\n\n", maxReplay, maxReplay)
 			}

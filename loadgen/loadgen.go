@@ -54,6 +54,7 @@ const streamOpenTimeout = 10 * time.Second
 // Config says what load to offer and where.
 type Config struct {
 	URL         string        // server base URL, e.g. http://127.0.0.1:8080
+	Token       string        // API token sent as a bearer token ("" for a server in open mode)
 	Rate        float64       // events per second to offer; 0 = as fast as the server takes them
 	Duration    time.Duration // how long to send: required, at most MaxDuration
 	MaxEvents   int64         // optional cap on events sent; 0 = none

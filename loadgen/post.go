@@ -88,6 +88,7 @@ func (c *counts) fail(n int64, cause, msg string) {
 type poster struct {
 	client  *http.Client
 	url     string
+	token   string
 	timeout time.Duration
 	counts  *counts
 	tracker *tracker
@@ -115,6 +116,9 @@ func (p *poster) post(ctx context.Context, b *batch) {
 		panic(fmt.Sprintf("loadgen: new request: %v", err)) // the URL was validated
 	}
 	req.Header.Set("Content-Type", "application/x-ndjson")
+	if p.token != "" {
+		req.Header.Set("Authorization", "Bearer "+p.token)
+	}
 
 	start := time.Now()
 	p.tracker.sending(b.probes, start)

@@ -193,6 +193,7 @@ type streamFinding struct {
 type stream struct {
 	client   *http.Client
 	url      string
+	token    string
 	tracker  *tracker
 	mu       sync.Mutex
 	drops    int64
@@ -200,9 +201,9 @@ type stream struct {
 }
 
 // newStream returns the stream of findings of the platform at base.
-func newStream(client *http.Client, base, platform string, t *tracker) *stream {
+func newStream(client *http.Client, base, token, platform string, t *tracker) *stream {
 	q := url.Values{"platform": {platform}, "kind": {string(qinglang.KindClaim)}}
-	return &stream{client: client, url: base + "/v1/findings/stream?" + q.Encode(), tracker: t}
+	return &stream{client: client, url: base + "/v1/findings/stream?" + q.Encode(), token: token, tracker: t}
 }
 
 // run connects, reports the first connection's outcome on ready (once) and
@@ -249,6 +250,9 @@ func (s *stream) open(ctx context.Context) (io.ReadCloser, error) {
 		return nil, err
 	}
 	req.Header.Set("Accept", "text/event-stream")
+	if s.token != "" {
+		req.Header.Set("Authorization", "Bearer "+s.token)
+	}
 	resp, err := s.client.Do(req)
 	if err != nil {
 		return nil, err

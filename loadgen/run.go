@@ -78,7 +78,7 @@ func Run(ctx context.Context, cfg Config) (Report, error) {
 	seed := uint64(cfg.Seed)
 	tr := newTracker(seed + 1)
 	cnt := &counts{}
-	p := &poster{client: client, url: cfg.URL + "/v1/events", timeout: cfg.Timeout,
+	p := &poster{client: client, url: cfg.URL + "/v1/events", token: cfg.Token, timeout: cfg.Timeout,
 		counts: cnt, tracker: tr, rtt: newSamples(MaxSamples, seed+2)}
 
 	streamCtx, stopStream := context.WithCancel(ctx)
@@ -91,7 +91,7 @@ func Run(ctx context.Context, cfg Config) (Report, error) {
 	if cfg.ProbeEvery > 0 {
 		sc := *client
 		sc.Timeout = 0 // the stream stays open for the whole run
-		st = newStream(&sc, cfg.URL, cfg.Platform, tr)
+		st = newStream(&sc, cfg.URL, cfg.Token, cfg.Platform, tr)
 		if err := openStream(ctx, streamCtx, stopStream, st, streamDone); err != nil {
 			return Report{}, err
 		}

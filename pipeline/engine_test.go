@@ -123,6 +123,26 @@ func (t *memTx) AddSpotCheck(context.Context, *qinglang.SpotCheckRecord) (bool, 
 	return false, errors.New("memTx: AddSpotCheck is not used by the Engine")
 }
 
+func (t *memTx) PutRecord(context.Context, *qinglang.Record) error {
+	return errors.New("memTx: PutRecord is not used by the Engine")
+}
+
+func (t *memTx) GetRecord(context.Context, qinglang.RecordKind, string) (qinglang.Record, error) {
+	return qinglang.Record{}, errors.New("memTx: GetRecord is not used by the Engine")
+}
+
+func (t *memTx) LinkFinding(context.Context, string, string) error {
+	return errors.New("memTx: LinkFinding is not used by the Engine")
+}
+
+func (t *memTx) DeleteRecord(context.Context, qinglang.RecordKind, string) error {
+	return errors.New("memTx: DeleteRecord is not used by the Engine")
+}
+
+func (t *memTx) AppendAudit(context.Context, func(*qinglang.AuditEntry) (qinglang.AuditEntry, error)) (qinglang.AuditEntry, error) {
+	return qinglang.AuditEntry{}, errors.New("memTx: AppendAudit is not used by the Engine")
+}
+
 // echo reports one finding per comment, and one per room at its end with
 // the number of comments it counted in its room state.
 type echo struct{ ended []string }

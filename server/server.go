@@ -18,13 +18,17 @@ import (
 	"time"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/authz"
 	"github.com/qinglang/qinglang/brands"
+	"github.com/qinglang/qinglang/casework"
 	"github.com/qinglang/qinglang/detect"
+	"github.com/qinglang/qinglang/enforce"
 	"github.com/qinglang/qinglang/httpapi"
 	"github.com/qinglang/qinglang/lint"
 	"github.com/qinglang/qinglang/metrics"
 	"github.com/qinglang/qinglang/natsbus"
 	"github.com/qinglang/qinglang/pipeline"
+	"github.com/qinglang/qinglang/policy"
 	"github.com/qinglang/qinglang/postgres"
 	"github.com/qinglang/qinglang/registry"
 	"github.com/qinglang/qinglang/rules"
@@ -76,6 +80,38 @@ type Config struct {
 	// LoadBrands reads the brand registry again on a reload; nil keeps
 	// Brands.
 	LoadBrands func() (*brands.Registry, error)
+
+	// Auth requires an API token on every request but the public ones
+	// (health, readiness, metrics, the OpenAPI document, the version and
+	// /public/). Off, every request acts as an admin: open mode, for a
+	// trial on one's own machine and for tests.
+	Auth bool
+	// RateLimits are the per-token request rates by role when Auth is on
+	// (a role missing here has authz.DefaultLimits).
+	RateLimits map[qinglang.Role]authz.Limit
+	// Policy proposes graduated measures; nil: the built-in policy.
+	Policy *policy.Policy
+	// Grouping says which findings open cases; zero: the default.
+	Grouping casework.Grouping
+	// Regions maps a platform to the administrative division code of its
+	// seat: the jurisdiction its cases fall in.
+	Regions map[string]string
+	// AuditKey, when set (at least 32 bytes), keys the audit log's
+	// hashes (HMAC-SHA256): a rewrite of the whole log then needs the key.
+	AuditKey []byte
+	// Webhooks delivers findings, measures, notices and directives to the
+	// platforms' webhook endpoints.
+	Webhooks bool
+	// IntakeInterval and SweepInterval pace the enforcement stage (0:
+	// DefaultIntakeInterval, DefaultSweepInterval).
+	IntakeInterval time.Duration
+	SweepInterval  time.Duration
+	// NoEnforcement runs no enforcement stage (findings open no cases).
+	NoEnforcement bool
+	// RetentionYears, when set (at least enforce.MinRetentionYears),
+	// purges once a day what is older, except rooms under legal hold; 0
+	// keeps everything.
+	RetentionYears int
 
 	// Campaigns makes the campaign detector (coordinated comments across
 	// rooms) for a sliding window; nil runs no campaign stage.
@@ -130,6 +166,12 @@ type Main struct {
 	// registry is the actor and brand registries in use.
 	registry atomic.Pointer[registryState]
 
+	// enforce is the enforcement loop; enforcement its stage (nil when
+	// disabled).
+	enforce     *enforce.Service
+	enforcement *enforcementStage
+	adminToken  string
+
 	// campaigns is the campaign stage, nil when disabled.
 	campaigns *campaignStage
 
@@ -147,6 +189,7 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 		if err != nil {
 			m.stopWorkersAndWait()
 			_ = m.stopCampaigns(context.Background(), true)
+			m.stopEnforcement()
 			m.close()
 		}
 	}()
@@ -190,6 +233,14 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 		go stage.run()
 	}
 	m.startWorkers()
+	if err := m.startEnforcement(); err != nil {
+		return nil, err
+	}
+	if cfg.Auth {
+		if err := m.bootstrapAdmin(ctx); err != nil {
+			return nil, err
+		}
+	}
 
 	m.api = &httpapi.Server{
 		Store:        m.store,
@@ -205,6 +256,13 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 		ReloadRules:  m.reloadRules,
 		Registry:     m,
 		SpotChecks:   m,
+		Enforcement:  m.enforce,
+		RequireAuth:  cfg.Auth,
+	}
+	if cfg.Auth {
+		if m.api.Limiter, err = authz.NewLimiter(authz.LimiterConfig{Limits: cfg.RateLimits}); err != nil {
+			return nil, err
+		}
 	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
@@ -321,6 +379,7 @@ func (m *Main) Shutdown(ctx context.Context) error {
 	if err := m.stopCampaigns(ctx, stopped); err != nil {
 		errs = append(errs, err)
 	}
+	m.stopEnforcement()
 	m.close()
 	return errors.Join(errs...)
 }

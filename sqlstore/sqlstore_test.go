@@ -32,7 +32,8 @@ func TestRebind(t *testing.T) {
 
 func TestStatementsRebindForPostgres(t *testing.T) {
 	dollar := func(n int) string { return "$" + strconv.Itoa(n) }
-	for i, q := range stmtSQL {
+	for i := range stmtSQL {
+		q := dialectSQL(Dialect{}, i) // not SingleWriter: PostgreSQL's statements
 		if q == "" {
 			t.Errorf("statement %d has no SQL", i)
 			continue

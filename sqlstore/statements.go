@@ -20,13 +20,26 @@ const (
 	stmtSpotCheckRecorded
 	stmtLatestSpotCheck
 	stmtSpotCheck
+	stmtRecord
+	stmtRecordLocked
+	stmtNextRecordSeq
+	stmtUpsertRecord
+	stmtDeleteRecord
+	stmtDeleteRecordScopes
+	stmtInsertRecordScope
+	stmtLinkFinding
+	stmtCasesOfFinding
+	stmtLastAudit
+	stmtInsertAudit
 	numStmts
 )
 
 // stmtSQL is the shared SQL, written with "?" placeholders (rewritten per
 // dialect). Both SQLite (3.35+) and PostgreSQL accept every statement as
-// written. The writes of events and their rows are multi-row statements
-// built per batch (multirow.go).
+// written; the few that must differ are written here as a SingleWriter
+// engine (SQLite) runs them and replaced by sideBySideSQL for the others.
+// The writes of events and their rows are multi-row statements built per
+// batch (multirow.go).
 var stmtSQL = [numStmts]string{
 	stmtInsertFinding: `INSERT INTO findings
 		(id, kind, rule, severity, platform, room, ts_us, detected_us, body)
@@ -99,4 +112,72 @@ var stmtSQL = [numStmts]string{
 		LIMIT 1`,
 
 	stmtSpotCheck: `SELECT ` + spotCheckColumns + `, body FROM spot_checks WHERE id = ?`,
+
+	// A record with its scopes, one row per scope (one with a NULL scope
+	// when it has none), in one statement so that they come from one
+	// snapshot.
+	stmtRecord: recordByKeySQL,
+
+	// GetRecord's read. A SingleWriter engine's transaction is the only
+	// writer from its first statement to its end (SQLite: the writer slot
+	// and BEGIN IMMEDIATE), so the read needs no lock of its own.
+	stmtRecordLocked: recordByKeySQL,
+
+	// The next record seq: the counter of migration 00005 (SQLite has no
+	// sequences; its one writer keeps the counter from being contended).
+	stmtNextRecordSeq: `UPDATE record_seq SET n = n + 1 RETURNING n`,
+
+	// Insert or replace: a replace takes the new seq (the record moves to
+	// the front of the newest-first lists) and keeps first_seq and
+	// created_us, which it returns.
+	stmtUpsertRecord: `INSERT INTO records
+		(kind, id, seq, first_seq, platform, case_id, subject, state, due_us, created_us, updated_us, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (kind, id) DO UPDATE SET
+			seq = excluded.seq,
+			platform = excluded.platform,
+			case_id = excluded.case_id,
+			subject = excluded.subject,
+			state = excluded.state,
+			due_us = excluded.due_us,
+			updated_us = excluded.updated_us,
+			body = excluded.body
+		RETURNING created_us`,
+
+	stmtDeleteRecord: `DELETE FROM records WHERE kind = ? AND id = ?`,
+
+	stmtDeleteRecordScopes: `DELETE FROM record_scopes WHERE kind = ? AND id = ?`,
+
+	stmtInsertRecordScope: `INSERT INTO record_scopes (kind, id, scope) VALUES (?, ?, ?)`,
+
+	stmtLinkFinding: `INSERT INTO case_findings (case_id, finding_id) VALUES (?, ?)
+		ON CONFLICT DO NOTHING`,
+
+	stmtCasesOfFinding: `SELECT case_id FROM case_findings WHERE finding_id = ? ORDER BY seq`,
+
+	stmtLastAudit: `SELECT ` + auditColumns + ` FROM audit_log ORDER BY seq DESC LIMIT 1`,
+
+	stmtInsertAudit: `INSERT INTO audit_log (` + auditColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+}
+
+// sideBySideSQL replaces statements of stmtSQL for the engines that run
+// write transactions side by side (not Dialect.SingleWriter): PostgreSQL,
+// whose SQL this is.
+var sideBySideSQL = map[int]string{
+	// GetRecord locks the record's row until the transaction ends (OF r:
+	// the scopes are the nullable side of the join; every writer of a
+	// record's scopes holds its row lock, taken by stmtUpsertRecord).
+	stmtRecordLocked: recordByKeySQL + `
+		FOR UPDATE OF r`,
+
+	// A sequence: concurrent puts do not wait for each other's commit.
+	stmtNextRecordSeq: `SELECT nextval('records_seq')`,
+}
+
+// dialectSQL returns statement i as the dialect d runs it.
+func dialectSQL(d Dialect, i int) string {
+	if q, ok := sideBySideSQL[i]; ok && !d.SingleWriter {
+		return q
+	}
+	return stmtSQL[i]
 }

@@ -34,7 +34,10 @@ type Dialect struct {
 	// SingleWriter means the engine runs one write transaction at a time
 	// (SQLite). The Store then queues writers itself: SQLite's busy
 	// handler would make them sleep in growing steps instead, leaving the
-	// database idle while a writer waits.
+	// database idle while a writer waits. It also needs no locks of its
+	// own for enforcement records and the audit log; an engine that is not
+	// SingleWriter runs PostgreSQL's SQL there (sideBySideSQL: row locks,
+	// a sequence, and the advisory lock AuditLockKey).
 	SingleWriter bool
 	// ProductLockSQL, when set, takes a lock held until the transaction
 	// ends, keyed by its one int64 parameter (a product on a platform).
@@ -74,8 +77,8 @@ func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 	if d.SingleWriter {
 		s.writer = make(chan struct{}, 1)
 	}
-	for i, q := range stmtSQL {
-		st, err := db.PrepareContext(ctx, s.rebind(q))
+	for i := range stmtSQL {
+		st, err := db.PrepareContext(ctx, s.rebind(dialectSQL(d, i)))
 		if err != nil {
 			s.closeStmts()
 			return nil, s.wrap(err, "预编译 SQL 语句 %d 失败（%s）", "preparing SQL statement %d failed (%s)", i, d.Name)

@@ -99,6 +99,22 @@ var cases = []struct {
 	{"ScanEventsOrderAndFilters", testScanEventsOrderAndFilters},
 	{"EventMark", testEventMark},
 	{"ScanEventsValidation", testScanEventsValidation},
+	{"PutRecordAndRead", testPutRecordAndRead},
+	{"RecordNotFound", testRecordNotFound},
+	{"PutRecordRejectsBadInput", testPutRecordRejectsBadInput},
+	{"GetRecordOwnWrites", testGetRecordOwnWrites},
+	{"GetRecordSerialisesWriters", testGetRecordSerialisesWriters},
+	{"RecordsFilters", testRecordsFilters},
+	{"RecordsPaging", testRecordsPaging},
+	{"LinkFinding", testLinkFinding},
+	{"AppendAuditChain", testAppendAuditChain},
+	{"AppendAuditRejects", testAppendAuditRejects},
+	{"ConcurrentAppendAudit", testConcurrentAppendAudit},
+	{"DeleteRecord", testDeleteRecord},
+	{"PurgeEvidence", testPurgeEvidence},
+	{"PurgeRoomAcrossCut", testPurgeRoomAcrossCut},
+	{"PurgeKeepsHeldAccount", testPurgeKeepsHeldAccount},
+	{"PurgeManyBatches", testPurgeManyBatches},
 }
 
 // cst is China Standard Time as events carry it: +08:00.

@@ -6,14 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/qinglang/qinglang"
-	"github.com/qinglang/qinglang/server"
 )
 
 // campaignsJudgeEvery is the event time between two judgements of a
@@ -29,12 +27,12 @@ var campaignTypes = []qinglang.EventType{qinglang.Comment, qinglang.Order, qingl
 
 // campaignsOptions are the flags of `qinglang campaigns`.
 type campaignsOptions struct {
-	db, dataDir string
-	since       time.Duration
-	until       string
-	platform    string
-	format      string
-	save        bool
+	dbOpts
+	since    time.Duration
+	until    string
+	platform string
+	format   string
+	save     bool
 }
 
 func newCampaignsCmd() *cobra.Command {
@@ -61,7 +59,7 @@ changed). It may run beside a serve using the same database.
 			if err != nil {
 				return err
 			}
-			store, err := o.open(c.Context())
+			store, err := o.open(c.Context(), false)
 			if err != nil {
 				return err
 			}
@@ -76,9 +74,8 @@ changed). It may run beside a serve using the same database.
 			return nil
 		},
 	}
+	o.dbOpts.flags(c)
 	f := c.Flags()
-	f.StringVar(&o.db, "db", env("QINGLANG_DB", ""), "数据库：postgres://… 或 sqlite:路径；空则为数据目录中的 SQLite / database: postgres://… or sqlite:PATH; empty for SQLite in the data dir [QINGLANG_DB]")
-	f.StringVar(&o.dataDir, "data-dir", env("QINGLANG_DATA_DIR", "qinglang-data"), "serve 的数据目录 / the data directory of serve [QINGLANG_DATA_DIR]")
 	f.DurationVar(&o.since, "since", 7*24*time.Hour, "时段长度（向前）/ length of the period, going back")
 	f.StringVar(&o.until, "until", "", "时段终点（RFC 3339，不含）；默认最新存储事件的时间 / end of the period (RFC 3339, exclusive); default: the latest stored event time")
 	f.StringVar(&o.platform, "platform", "", "只看这个平台 / only this platform")
@@ -105,25 +102,6 @@ func (o *campaignsOptions) check() (time.Time, error) {
 		return time.Time{}, usageError("--until %q 不是带时区的 RFC 3339 时间（例如 2025-06-12T20:00:00+08:00）/ --until %q is not an RFC 3339 time with offset (for example 2025-06-12T20:00:00+08:00)", o.until, o.until)
 	}
 	return t, nil
-}
-
-// open opens the store, refusing to create an SQLite file that is not
-// there: a mistyped directory would otherwise look like an empty store.
-func (o *campaignsOptions) open(ctx context.Context) (qinglang.Store, error) {
-	path, err := server.SQLitePath(o.db, o.dataDir)
-	if err != nil {
-		return nil, &exitError{code: exitBadInput, err: err}
-	}
-	if path != "" {
-		if _, err := os.Stat(path); err != nil {
-			return nil, usageError("没有找到数据库 %s（用 --data-dir 或 --db 指定 serve 的数据库）/ no database at %s (name serve's with --data-dir or --db)", path, path)
-		}
-	}
-	store, err := server.OpenStore(ctx, o.db, o.dataDir)
-	if err != nil {
-		return nil, &exitError{code: exitCode(err), err: err}
-	}
-	return store, nil
 }
 
 // runCampaigns replays the period's stored events through det (seeded with

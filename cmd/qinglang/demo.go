@@ -25,6 +25,7 @@ func newDemoCmd() *cobra.Command {
 	simCfg := sim.Config{Rooms: 8, Days: 8, Duration: time.Hour}
 	var srvCfg server.Config
 	var reg registryOpts
+	var eo enforceOpts
 	var start, platforms, hard string
 	crews := []string{"jelly"}
 	var speed float64
@@ -77,6 +78,9 @@ replayed day; --crew sets other crews and repeats.
 			if err = serverRegistries(c.ErrOrStderr(), reg, &srvCfg, warnLog(srvCfg.Logger)); err != nil {
 				return err
 			}
+			if err = eo.apply(c.ErrOrStderr(), &srvCfg); err != nil {
+				return err
+			}
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			m, err := server.Start(ctx, srvCfg)
@@ -89,7 +93,7 @@ replayed day; --crew sets other crews and repeats.
 				_ = m.Shutdown(sctx)
 			}()
 			out := c.OutOrStdout()
-			printBanner(out, m.URL())
+			printBanner(out, m.URL(), m.AdminToken())
 			feed, unsubscribe := m.Feed().Subscribe()
 			defer unsubscribe()
 			go printFindings(out, feed)
@@ -114,19 +118,26 @@ replayed day; --crew sets other crews and repeats.
 	f.BoolVarP(&verbose, "verbose", "v", false, "显示服务日志 / show the server's logs")
 	campaignFlags(c, &srvCfg)
 	registryFlags(c, &reg)
+	enforceFlags(c, &eo, &srvCfg)
 	return c
 }
 
-func printBanner(w io.Writer, url string) {
+func printBanner(w io.Writer, url, token string) {
+	auth := ""
+	if token != "" {
+		auth = fmt.Sprintf("  管理员令牌 admin token (只在本机演示中显示 / shown only in the local demo):\n    export QINGLANG_TOKEN=%s\n  请求时带上 / send it with: curl -H \"Authorization: Bearer $QINGLANG_TOKEN\" …\n", token)
+	}
 	fmt.Fprintf(w, `
 清朗 Qinglang 演示 / demo
   打开 open:      %[1]s/v1/findings
   实时发现 live:  curl -N %[1]s/v1/findings/stream
   团伙 campaigns: %[1]s/v1/campaigns
+  案件 cases:     %[1]s/v1/cases
+  公示 public:    %[1]s/public/cases
   指标 metrics:   %[1]s/metrics
   接口文档 API:   %[1]s/v1/openapi.json
-
-`, url)
+%[2]s
+`, url, auth)
 }
 
 func printFindings(w io.Writer, feed <-chan qinglang.Finding) {

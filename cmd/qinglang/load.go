@@ -62,6 +62,7 @@ product with a fictitious original price, whose finding is timed.
 	}
 	f := c.Flags()
 	f.StringVar(&cfg.URL, "url", os.Getenv("QINGLANG_URL"), "服务地址 server base URL [QINGLANG_URL]")
+	f.StringVar(&cfg.Token, "token", os.Getenv("QINGLANG_TOKEN"), "API 令牌（服务要求令牌时）/ API token, when the server requires one [QINGLANG_TOKEN]")
 	f.Float64Var(&cfg.Rate, "rate", 0, "每秒发送事件数，0 为尽可能快 / events per second to offer, 0 for as fast as the server takes them")
 	f.DurationVar(&cfg.Duration, "duration", cfg.Duration, "发送时长 / how long to send")
 	f.Int64Var(&cfg.MaxEvents, "max-events", 0, "最多发送的事件数，0 为不限 / cap on events sent, 0 for none")

@@ -99,7 +99,8 @@ finds violations as they happen, and explains each finding with evidence and leg
 		return &exitError{code: exitBadInput, err: fmt.Errorf("%w\n%s", err, c.UsageString())}
 	})
 	root.AddCommand(newVersionCmd(), newScanCmd(), newServeCmd(), newSimCmd(), newDemoCmd(), newLoadCmd(),
-		newLintCmd(), newRulesCmd(), newEvalCmd(), newCampaignsCmd(), newRegistryCmd(), newSpotcheckCmd())
+		newLintCmd(), newRulesCmd(), newEvalCmd(), newCampaignsCmd(), newRegistryCmd(), newSpotcheckCmd(),
+		newTokenCmd(), newAuditCmd(), newRetentionCmd())
 	for _, c := range root.Commands() {
 		c.SilenceUsage = true
 		// Wrong arguments are a usage mistake: exit 2, like a wrong flag.

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -114,7 +115,9 @@ func freePort(t *testing.T) int {
 }
 
 // startServe starts `qinglang serve` on dataDir and a free loopback port
-// and waits until /readyz answers 200; extra are more flags. The process is
+// and waits until /readyz answers 200; extra are more flags. Tokens are
+// not required unless extra sets --auth (the tests of other things speak
+// to it in open mode; TestServeRequiresTokens covers auth). The process is
 // killed when the test ends if it still runs; its log is shown when the
 // test failed.
 func startServe(t *testing.T, dataDir string, extra ...string) *serveProc {
@@ -123,7 +126,11 @@ func startServe(t *testing.T, dataDir string, extra ...string) *serveProc {
 	for attempt := 0; ; attempt++ {
 		port := freePort(t)
 		p = &serveProc{url: "http://127.0.0.1:" + strconv.Itoa(port), logs: &lockedBuffer{}, done: make(chan struct{})}
-		args := append([]string{"serve", "--data-dir", dataDir, "--listen", "127.0.0.1:" + strconv.Itoa(port)}, extra...)
+		args := []string{"serve", "--data-dir", dataDir, "--listen", "127.0.0.1:" + strconv.Itoa(port)}
+		if !slices.ContainsFunc(extra, func(a string) bool { return strings.HasPrefix(a, "--auth") }) {
+			args = append(args, "--auth=false")
+		}
+		args = append(args, extra...)
 		p.cmd = exec.Command(binary, args...)
 		p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
 		if err := p.cmd.Start(); err != nil {

@@ -76,6 +76,7 @@ func envInt(key string, def int) int {
 func newServeCmd() *cobra.Command {
 	var cfg server.Config
 	var reg registryOpts
+	var eo enforceOpts
 	c := &cobra.Command{
 		Use:   "serve",
 		Short: "启动服务：API、事件日志与检测流水线 / run the API, the event log and the pipeline",
@@ -97,6 +98,9 @@ lists every problem and the running rules stay. SIGHUP also reloads the actor re
 			cfg.Campaigns = campaignFactory(cfg.Logger)
 			var err error
 			if err = serverRegistries(c.ErrOrStderr(), reg, &cfg, warnLog(cfg.Logger)); err != nil {
+				return err
+			}
+			if err = eo.apply(c.ErrOrStderr(), &cfg); err != nil {
 				return err
 			}
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
@@ -124,6 +128,7 @@ lists every problem and the running rules stay. SIGHUP also reloads the actor re
 	}
 	serveFlags(c, &cfg)
 	registryFlags(c, &reg)
+	enforceFlags(c, &eo, &cfg)
 	return c
 }
 

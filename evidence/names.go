@@ -1,0 +1,182 @@
+package evidence
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/qinglang/qinglang"
+)
+
+// bi is a text in Chinese and in English; the report shows both.
+type bi struct{ ZH, EN string }
+
+// lookup looks v up in names; an unknown value is shown as it is.
+func lookup[K ~string](names map[K]bi, v K) bi {
+	if n, ok := names[v]; ok {
+		return n
+	}
+	return bi{ZH: string(v), EN: string(v)}
+}
+
+var caseStateNames = map[qinglang.CaseState]bi{
+	qinglang.CaseOpen:            {"待处理", "open"},
+	qinglang.CaseInReview:        {"审核中", "in review"},
+	qinglang.CaseMeasureProposed: {"已提议措施", "measure proposed"},
+	qinglang.CaseDecided:         {"已决定", "decided"},
+	qinglang.CaseNotified:        {"已告知", "notified"},
+	qinglang.CaseAppealed:        {"申诉中", "appealed"},
+	qinglang.CaseReviewed:        {"已复核", "reviewed"},
+	qinglang.CaseClosed:          {"已结案", "closed"},
+}
+
+var measureStateNames = map[qinglang.MeasureState]bi{
+	qinglang.MeasureProposed: {"拟采取", "proposed"},
+	qinglang.MeasureRejected: {"已驳回", "rejected"},
+	qinglang.MeasureActive:   {"执行中", "active"},
+	qinglang.MeasureLifted:   {"已解除", "lifted"},
+	qinglang.MeasureRevoked:  {"已撤销", "revoked"},
+}
+
+var severityNames = map[qinglang.Severity]bi{
+	qinglang.SeverityLow:      {"低", "low"},
+	qinglang.SeverityMedium:   {"中", "medium"},
+	qinglang.SeverityHigh:     {"高", "high"},
+	qinglang.SeverityCritical: {"严重", "critical"},
+}
+
+var findingKindNames = map[qinglang.Kind]bi{
+	qinglang.KindClaim:         {"虚假或引人误解的宣传", "false or misleading claim"},
+	qinglang.KindListing:       {"商品问题", "listing"},
+	qinglang.KindCampaign:      {"有组织刷评", "coordinated fake comments"},
+	qinglang.KindQualification: {"资质问题", "qualification"},
+}
+
+var noticeKindNames = map[qinglang.NoticeKind]bi{
+	qinglang.NoticeMeasure:      {"处置措施告知", "notice of a measure"},
+	qinglang.NoticeAppealResult: {"申诉结果告知", "result of an appeal"},
+}
+
+var appealStateNames = map[qinglang.AppealState]bi{
+	qinglang.AppealFiled:      {"已提交", "filed"},
+	qinglang.AppealUpheld:     {"维持原措施", "upheld"},
+	qinglang.AppealOverturned: {"撤销原措施", "overturned"},
+}
+
+var directiveKindNames = map[qinglang.DirectiveKind]bi{
+	qinglang.DirectiveClueTransfer: {"线索移交", "clue transfer"},
+	qinglang.DirectiveRequestToAct: {"要求处置", "request to act"},
+}
+
+var directiveStateNames = map[qinglang.DirectiveState]bi{
+	qinglang.DirectiveSent:         {"已发送", "sent"},
+	qinglang.DirectiveAcknowledged: {"已签收", "acknowledged"},
+	qinglang.DirectiveActed:        {"已处置", "acted"},
+	qinglang.DirectiveReported:     {"已反馈", "reported"},
+	qinglang.DirectiveEscalated:    {"已升级", "escalated"},
+}
+
+var actionKindNames = map[qinglang.RegulatoryActionKind]bi{
+	qinglang.ActionGuidance:  {"行政指导", "compliance guidance"},
+	qinglang.ActionInterview: {"约谈", "interview"},
+	qinglang.ActionPenalty:   {"行政处罚决定", "penalty decision"},
+	qinglang.ActionExposure:  {"曝光", "public exposure"},
+	qinglang.ActionEscalate:  {"提级管辖", "escalated jurisdiction"},
+	qinglang.ActionSupervise: {"挂牌督办", "supervised listing"},
+	qinglang.ActionShare:     {"跨区域共享", "shared across regions"},
+}
+
+var eventTypeNames = map[qinglang.EventType]bi{
+	qinglang.RoomStart: {"开播", "room start"},
+	qinglang.RoomEnd:   {"下播", "room end"},
+	qinglang.Speech:    {"口播", "speech"},
+	qinglang.Comment:   {"评论", "comment"},
+	qinglang.Order:     {"订单", "order"},
+	qinglang.Listing:   {"商品", "listing"},
+	qinglang.Account:   {"账号", "account"},
+}
+
+var categoryNames = map[qinglang.Category]bi{
+	qinglang.CatFood:          {"食品", "food"},
+	qinglang.CatHealthFood:    {"保健食品", "health food"},
+	qinglang.CatCosmetics:     {"化妆品", "cosmetics"},
+	qinglang.CatMedicalDevice: {"医疗器械", "medical device"},
+	qinglang.CatDrug:          {"药品", "drug"},
+	qinglang.CatInfantFormula: {"婴幼儿配方食品", "infant formula"},
+	qinglang.CatAgri:          {"食用农产品", "agricultural produce"},
+	qinglang.CatApparel:       {"服装", "apparel"},
+	qinglang.CatJewelry:       {"珠宝首饰", "jewellery"},
+	qinglang.CatElectronics:   {"电子产品", "electronics"},
+	qinglang.CatHousehold:     {"家居日用品", "household goods"},
+	qinglang.CatGeneral:       {"一般商品", "general goods"},
+}
+
+// measureName and subjectKindName use the root package's names.
+func measureName(k qinglang.MeasureKind) bi {
+	zh, en := k.Name()
+	return bi{zh, en}
+}
+
+func subjectKindName(k qinglang.SubjectKind) bi {
+	zh, en := k.Name()
+	return bi{zh, en}
+}
+
+// yesNo names a flag.
+func yesNo(v bool) bi {
+	if v {
+		return bi{"是", "yes"}
+	}
+	return bi{"否", "no"}
+}
+
+// maybe names an optional flag: not sent is unknown.
+func maybe(v *bool) bi {
+	if v == nil {
+		return bi{"未报送", "not sent"}
+	}
+	return yesNo(*v)
+}
+
+// duration names how long a measure lasts: whole days as days, none for
+// a measure without a duration.
+func duration(d time.Duration) bi {
+	switch {
+	case d <= 0:
+		return bi{"不适用", "not applicable"}
+	case d%(24*time.Hour) == 0:
+		n := strconv.FormatInt(int64(d/(24*time.Hour)), 10)
+		if n == "1" {
+			return bi{"1 天", "1 day"}
+		}
+		return bi{n + " 天", n + " days"}
+	}
+	return bi{d.String(), d.String()}
+}
+
+// cst is China Standard Time, the time the report shows.
+var cst = time.FixedZone("CST", 8*3600)
+
+// when formats a time for the report, in China Standard Time; "—" for the
+// zero time.
+func when(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(cst).Format("2006-01-02 15:04:05") + " (UTC+8)"
+}
+
+// whenPtr is when for an optional time.
+func whenPtr(t *time.Time) string {
+	if t == nil {
+		return "—"
+	}
+	return when(*t)
+}
+
+// period formats the span of a measure: "—" when it has none.
+func period(from, to time.Time) string {
+	if from.IsZero() && to.IsZero() {
+		return "—"
+	}
+	return when(from) + " — " + when(to)
+}
