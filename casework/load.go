@@ -1,11 +1,9 @@
 package casework
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/yamlnode"
 )
 
 // LoadGrouping reads a Grouping from YAML; name names the file in
@@ -69,36 +68,21 @@ var groupingKeys = []string{"subjects", "window", "min_severity"}
 // parse reads the grouping; the defaults stand for absent keys.
 func (l *loader) parse(data []byte) Grouping {
 	g := DefaultGrouping()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if !errors.Is(err, io.EOF) {
-			l.yamlErr(data, err)
-		}
-		return g
-	}
-	var next yaml.Node
-	switch err := dec.Decode(&next); {
-	case errors.Is(err, io.EOF):
-	case err != nil:
-		l.yamlErr(data, err)
-	default:
-		l.add(next.Line, "", "一个文件只能包含一个 YAML 文档（去掉 ---）", "a file holds one YAML document only (remove the ---)")
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = deref(root.Content[0])
-	}
-	if root.Kind == yaml.DocumentNode || isNull(root) {
+	doc, probs := yamlnode.Document(l.file, data)
+	l.probs = append(l.probs, probs...)
+	root := yamlnode.Root(doc)
+	if root == nil {
 		return g
 	}
 	if root.Kind != yaml.MappingNode {
 		l.add(root.Line, "", "应为映射（键: 值），可含 %s", "must be a mapping (key: value) of %s", strings.Join(groupingKeys, ", "))
 		return g
 	}
+	// The keys are read one by one rather than with yamlnode.Entries: a
+	// grouping has no merge keys ("<<" is an unknown key).
 	seen := map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], deref(root.Content[i+1])
+		k, v := root.Content[i], yamlnode.Deref(root.Content[i+1])
 		if line, dup := seen[k.Value]; dup {
 			l.add(k.Line, k.Value, "重复的键（第 %d 行已有）", "duplicate key (already on line %d)", line)
 			continue
@@ -109,7 +93,7 @@ func (l *loader) parse(data []byte) Grouping {
 			l.add(k.Line, k.Value, "未知的键（可用：%s）", "unknown key (known: %s)", strings.Join(groupingKeys, ", "))
 			continue
 		}
-		if isNull(v) {
+		if yamlnode.IsNull(v) {
 			l.add(v.Line, k.Value, "值为空（删去该键即用默认值）", "empty value (remove the key to use the default)")
 			continue
 		}
@@ -148,7 +132,7 @@ func (l *loader) subjects(n *yaml.Node) []qinglang.SubjectKind {
 	out := make([]qinglang.SubjectKind, 0, len(n.Content))
 	for i, it := range n.Content {
 		field := fmt.Sprintf("subjects[%d]", i)
-		it = deref(it)
+		it = yamlnode.Deref(it)
 		l.lines[field] = it.Line
 		s, _ := l.scalar(it, field)
 		out = append(out, qinglang.SubjectKind(s))
@@ -164,54 +148,6 @@ func (l *loader) scalar(n *yaml.Node, field string) (string, bool) {
 	}
 	return n.Value, true
 }
-
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// splitYAMLErr splits a yaml.v3 error into its message and line (0 when
-// it names none).
-func splitYAMLErr(err error) (msg string, line int) {
-	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		return m[2], line
-	}
-	return strings.TrimPrefix(err.Error(), "yaml: "), 0
-}
-
-// yamlErr turns a YAML syntax error in data into a problem on its line.
-// yaml.v3 may name a line before the fault (the start of the enclosing
-// block, or a line counted from 0), so the line is moved on to the first
-// line, from the one named, whose prefix of the file fails with the same
-// message (as package rules does).
-func (l *loader) yamlErr(data []byte, err error) {
-	msg, line := splitYAMLErr(err)
-	var ends []int // ends[k-1] is the offset just past line k
-	for i, b := range data {
-		if b == '\n' {
-			ends = append(ends, i+1)
-		}
-	}
-	ends = append(ends, len(data))
-	for k := max(line, 1); line > 0 && k <= len(ends); k++ {
-		var n yaml.Node
-		if e := yaml.Unmarshal(data[:ends[k-1]], &n); e != nil {
-			if m, _ := splitYAMLErr(e); m == msg {
-				line = k
-				break
-			}
-		}
-	}
-	l.add(line, "", "YAML 格式错误：%s", "malformed YAML: %s", msg)
-}
-
-// deref follows aliases to the node they name.
-func deref(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	return n
-}
-
-func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 // ParseWindow reads a window: a whole number of days with the suffix d
 // ("30d"), or a Go duration ("720h", "90m"). It must be positive.

@@ -107,3 +107,63 @@ func TestAuditEntriesByScope(t *testing.T) {
 		t.Errorf("rest = %d entries (next %d), %v; want %d", len(rest.Entries), rest.Next, err, len(all)-2)
 	}
 }
+
+// TestVerifyAuditCatchesDeletedAndReorderedRows tampers with the database
+// directly: a deleted row, two rows swapped, and the last row deleted
+// (caught only against a head kept before).
+func TestVerifyAuditCatchesDeletedAndReorderedRows(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		sql    []string
+		anchor bool
+		seq    int64
+		kind   audit.Kind
+	}{
+		{"deleted", []string{`DELETE FROM audit_log WHERE seq = 4`}, false, 5, audit.KindDeleted},
+		{"swapped", []string{
+			`UPDATE audit_log SET seq = 1000000 WHERE seq = 3`,
+			`UPDATE audit_log SET seq = 3 WHERE seq = 4`,
+			`UPDATE audit_log SET seq = 4 WHERE seq = 1000000`,
+		}, false, 3, ""},
+		{"last deleted", []string{`DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)`}, true, 0, audit.KindTruncated},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := cwSetup(t)
+			e.decided(cwPlatform)
+			before, err := e.svc.VerifyAudit(e.ctx)
+			if err != nil || !before.OK || before.Checked < 6 {
+				t.Fatalf("before: %+v %v", before, err)
+			}
+			db, err := sql.Open("sqlite", e.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			for _, q := range c.sql {
+				if _, err := db.ExecContext(e.ctx, q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var anchors []audit.Head
+			if c.anchor {
+				anchors = append(anchors, before.Head)
+			}
+			rep, err := e.svc.VerifyAudit(e.ctx, anchors...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.OK || rep.Break == nil {
+				t.Fatalf("tampering (%s) not caught: %+v", c.name, rep)
+			}
+			if c.seq != 0 && rep.Break.Seq != c.seq {
+				t.Errorf("break at %d (%s), want %d", rep.Break.Seq, rep.Break.Kind, c.seq)
+			}
+			if c.kind != "" && rep.Break.Kind != c.kind {
+				t.Errorf("break kind %s, want %s", rep.Break.Kind, c.kind)
+			}
+			if rep.Break.Reason == "" || rep.Break.ReasonEN == "" {
+				t.Error("the break has no reason")
+			}
+		})
+	}
+}

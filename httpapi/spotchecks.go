@@ -364,6 +364,7 @@ func (s *Server) getSpotCheck(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	st.Outcome = ownPlatform(principalOf(r), st.Outcome)
 	out := spotCheckDetail{ID: rec.ID, Product: rec.Product, Batch: rec.Batch, Platform: rec.Platform,
 		Pass: rec.Pass, TestedAt: rec.TestedAt, RecordedAt: rec.RecordedAt, Result: st.Result,
 		Drafts: nonNil(st.Outcome.Drafts), Notices: nonNil(st.Outcome.Notices), PublicRecord: st.Outcome.Record}
@@ -386,6 +387,7 @@ func (s *Server) getSpotCheckNotice(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	platform := r.PathValue("platform")
+	st.Outcome = ownPlatform(principalOf(r), st.Outcome)
 	var notice *spotcheck.Notice
 	for i := range st.Outcome.Notices {
 		if st.Outcome.Notices[i].Platform == platform {
@@ -431,6 +433,30 @@ func (s *Server) spotCheck(w http.ResponseWriter, r *http.Request) (qinglang.Spo
 		return rec, st, false
 	}
 	return rec, st, true
+}
+
+// ownPlatform keeps, for a principal scoped to one platform (platform,
+// reviewer, operator), only the affected listings and the notice of its own
+// platform: another platform's rooms and listings are that platform's
+// business. Admins and regulators see everything.
+func ownPlatform(p qinglang.Principal, o spotcheck.Outcome) spotcheck.Outcome {
+	if p.Platform == "" || p.Role == qinglang.RoleAdmin || p.Role == qinglang.RoleRegulator {
+		return o
+	}
+	var drafts []spotcheck.Draft
+	for _, d := range o.Drafts {
+		if d.Platform == p.Platform {
+			drafts = append(drafts, d)
+		}
+	}
+	var notices []spotcheck.Notice
+	for _, n := range o.Notices {
+		if n.Platform == p.Platform {
+			notices = append(notices, n)
+		}
+	}
+	o.Drafts, o.Notices = drafts, notices
+	return o
 }
 
 func errSpotChecksTooLarge() error {

@@ -416,3 +416,32 @@ func TestSpotCheckSchemasAreStrict(t *testing.T) {
 		}
 	}
 }
+
+// TestSpotCheckOwnPlatform: a platform token sees only its own platform's
+// affected listings and notice; another platform's notice is not there.
+func TestSpotCheckOwnPlatform(t *testing.T) {
+	s := newServer(nil)
+	s.Store = spotCheckStore(t)
+	id := testSpotCheck(t).ID
+	pa := qinglang.Principal{Name: "pa-gov", Role: qinglang.RolePlatform, Platform: "pa", TokenID: "t1"}
+	rec := serveAs(t, s, pa, http.MethodGet, "/v1/spotchecks/"+id, nil)
+	var d struct {
+		Drafts  []spotcheck.Draft  `json:"drafts"`
+		Notices []spotcheck.Notice `json:"notices"`
+	}
+	decode(t, rec.Body.Bytes(), &d)
+	if rec.Code != http.StatusOK || len(d.Drafts) != 1 || d.Drafts[0].Platform != "pa" || len(d.Notices) != 1 || d.Notices[0].Platform != "pa" {
+		t.Fatalf("pa sees %d: %s", rec.Code, rec.Body)
+	}
+	if strings.Contains(rec.Body.String(), secretEvent2) {
+		t.Error("pa sees pb's listing")
+	}
+	wantError(t, serveAs(t, s, pa, http.MethodGet, "/v1/spotchecks/"+id+"/notices/pb", nil), http.StatusNotFound, qinglang.ENOTFOUND)
+	if rec := serveAs(t, s, pa, http.MethodGet, "/v1/spotchecks/"+id+"/notices/pa", nil); rec.Code != http.StatusOK {
+		t.Errorf("pa's own notice: %d", rec.Code)
+	}
+	reg := qinglang.Principal{Name: "amr", Role: qinglang.RoleRegulator, Region: "310000", TokenID: "t2"}
+	if rec := serveAs(t, s, reg, http.MethodGet, "/v1/spotchecks/"+id+"/notices/pb", nil); rec.Code != http.StatusOK {
+		t.Errorf("a regulator reads pb's notice: %d", rec.Code)
+	}
+}

@@ -1,17 +1,15 @@
 package policy
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"math"
-	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/yamlnode"
 )
 
 // MaxFileBytes bounds a policy file.
@@ -39,32 +37,17 @@ func Load(name string, r io.Reader) (*Policy, error) {
 
 // parse reads and validates one policy file.
 func parse(file string, data []byte) (*Policy, qinglang.Problems) {
-	ps := &parser{file: file, lines: map[string]int{}, bad: map[string]bool{}}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			ps.add(0, "", "文件为空，应包含 name、version、subjects、points、expiry、ladder、caps、basis 与 appeal",
-				"the file is empty; it should hold name, version, subjects, points, expiry, ladder, caps, basis and appeal")
-		} else {
-			ps.yamlErr(data, err)
-		}
+	doc, probs := yamlnode.Document(file, data)
+	ps := &parser{file: file, probs: probs, lines: map[string]int{}, bad: map[string]bool{}}
+	if doc == nil && len(probs) > 0 { // the first document cannot be read
 		return nil, ps.probs
 	}
-	var next yaml.Node
-	switch err := dec.Decode(&next); {
-	case errors.Is(err, io.EOF):
-	case err != nil:
-		ps.yamlErr(data, err)
-	default:
-		ps.add(next.Line, "", "一个文件只能包含一个 YAML 文档（去掉 ---）", "a file holds one YAML document only (remove the ---)")
-	}
-	p := ps.policy(&doc)
+	p := ps.policy(doc)
 	if p == nil {
 		return nil, ps.probs
 	}
 	p.File, p.lines, p.bad = file, ps.lines, ps.bad
-	probs := append(ps.probs, p.problems()...)
+	probs = append(ps.probs, p.problems()...)
 	if len(probs) > 0 {
 		probs.Sort()
 		return nil, probs
@@ -95,38 +78,30 @@ func (p *parser) fail(n *yaml.Node, field, zh, en string, args ...any) {
 	p.add(n.Line, field, zh, en, args...)
 }
 
-// yamlErr turns a YAML syntax error in data into one problem on its line.
-func (p *parser) yamlErr(data []byte, err error) {
-	msg, line := splitYAMLErr(err)
-	if line > 0 {
-		line = faultLine(data, line, msg)
-	}
-	p.add(line, "", "YAML 格式错误：%s", "malformed YAML: %s", msg)
-}
-
 // unknownKey reports a key that is not one of known, suggesting the
 // closest known key when there is one.
 func (p *parser) unknownKey(k *yaml.Node, field string, known []string) {
-	f := join(field, k.Value)
-	if s := closest(k.Value, known); s != "" {
-		p.add(k.Line, f, "未知的键，是否应为 %s？", "unknown key; did you mean %s?", s)
-		return
-	}
-	list := strings.Join(known, ", ")
-	p.add(k.Line, f, "未知的键（可用：%s）", "unknown key (known: %s)", list)
+	zh, en := yamlnode.UnknownKey(k.Value, known)
+	p.probs = append(p.probs, qinglang.Problem{File: p.file, Line: k.Line, Field: yamlnode.Join(field, k.Value),
+		Reason: zh, ReasonEN: en})
+}
+
+// entries returns a mapping's entries (yamlnode.Entries), reporting
+// duplicate keys; field prefixes their names.
+func (p *parser) entries(m *yaml.Node, field string) []yamlnode.Entry {
+	return yamlnode.Entries(m, field, func(line int, field string, first int) {
+		p.add(line, field, "重复的键（第 %d 行已有）", "duplicate key (already on line %d)", first)
+	})
 }
 
 // str reads a scalar as text; null reads as "".
 func (p *parser) str(n *yaml.Node, field string) string {
 	p.lines[field] = n.Line
-	switch {
-	case isNull(n):
-		return ""
-	case n.Kind == yaml.ScalarNode:
-		return n.Value
+	s, ok := yamlnode.String(n)
+	if !ok {
+		p.fail(n, field, "应为文本", "must be a string")
 	}
-	p.fail(n, field, "应为文本", "must be a string")
-	return ""
+	return s
 }
 
 // number reads a finite number.
@@ -178,18 +153,11 @@ func (p *parser) mapping(n *yaml.Node, field, what, whatEN string) bool {
 // seq returns a sequence's items with aliases resolved; null is empty.
 func (p *parser) seq(n *yaml.Node, field string) []*yaml.Node {
 	p.lines[field] = n.Line
-	switch {
-	case isNull(n):
-		return nil
-	case n.Kind == yaml.SequenceNode:
-		items := make([]*yaml.Node, len(n.Content))
-		for i, it := range n.Content {
-			items[i] = deref(it)
-		}
-		return items
+	items, ok := yamlnode.Seq(n)
+	if !ok {
+		p.fail(n, field, "应为列表（- 开头的各项）", "must be a list (items starting with -)")
 	}
-	p.fail(n, field, "应为列表（- 开头的各项）", "must be a list (items starting with -)")
-	return nil
+	return items
 }
 
 func index(field string, i int) string { return fmt.Sprintf("%s[%d]", field, i) }
@@ -203,11 +171,8 @@ var (
 )
 
 func (p *parser) policy(doc *yaml.Node) *Policy {
-	root := doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = deref(root.Content[0])
-	}
-	if isNull(root) || (root.Kind == yaml.DocumentNode && len(root.Content) == 0) {
+	root := yamlnode.Root(doc)
+	if root == nil {
 		p.add(0, "", "文件为空，应包含 name、version、subjects、points、expiry、ladder、caps、basis 与 appeal",
 			"the file is empty; it should hold name, version, subjects, points, expiry, ladder, caps, basis and appeal")
 		return nil
@@ -219,7 +184,7 @@ func (p *parser) policy(doc *yaml.Node) *Policy {
 	p.lines[""] = root.Line
 	pol := &Policy{}
 	for _, e := range p.entries(root, "") {
-		k, v := e.key, e.value
+		k, v := e.Key, e.Value
 		f := k.Value
 		switch f {
 		case "name":
@@ -259,7 +224,7 @@ func (p *parser) points(n *yaml.Node) Points {
 		return pts
 	}
 	for _, e := range p.entries(n, "points") {
-		k, v := e.key, e.value
+		k, v := e.Key, e.Value
 		f := "points." + k.Value
 		switch k.Value {
 		case "severity":
@@ -268,7 +233,7 @@ func (p *parser) points(n *yaml.Node) Points {
 			}
 			pts.Severity = map[qinglang.Severity]float64{}
 			for _, e := range p.entries(v, f) {
-				pts.Severity[qinglang.Severity(e.key.Value)] = p.number(e.value, f+"."+e.key.Value)
+				pts.Severity[qinglang.Severity(e.Key.Value)] = p.number(e.Value, f+"."+e.Key.Value)
 			}
 		case "rules":
 			if !p.mapping(v, f, "规则 id（或以 * 结尾的前缀）到分数的映射", "a mapping of rule id (or prefix ending in *) to points") {
@@ -276,7 +241,7 @@ func (p *parser) points(n *yaml.Node) Points {
 			}
 			pts.Rules = map[string]float64{}
 			for _, e := range p.entries(v, f) {
-				pts.Rules[e.key.Value] = p.number(e.value, ruleField(e.key.Value))
+				pts.Rules[e.Key.Value] = p.number(e.Value, ruleField(e.Key.Value))
 			}
 		default:
 			p.unknownKey(k, "points", pointsKeys)
@@ -295,7 +260,7 @@ func (p *parser) step(n *yaml.Node, field string) Step {
 		return s
 	}
 	for _, e := range p.entries(n, field) {
-		k, v := e.key, e.value
+		k, v := e.Key, e.Value
 		f := field + "." + k.Value
 		switch k.Value {
 		case "at":
@@ -323,7 +288,7 @@ func (p *parser) caps(n *yaml.Node) Caps {
 		return c
 	}
 	for _, e := range p.entries(n, "caps") {
-		k, v := e.key, e.value
+		k, v := e.Key, e.Value
 		f := "caps." + k.Value
 		switch k.Value {
 		case "overall":
@@ -334,7 +299,7 @@ func (p *parser) caps(n *yaml.Node) Caps {
 			}
 			c.Measures = map[qinglang.MeasureKind]time.Duration{}
 			for _, e := range p.entries(v, f) {
-				c.Measures[qinglang.MeasureKind(e.key.Value)] = p.duration(e.value, f+"."+e.key.Value)
+				c.Measures[qinglang.MeasureKind(e.Key.Value)] = p.duration(e.Value, f+"."+e.Key.Value)
 			}
 		default:
 			p.unknownKey(k, "caps", capsKeys)
@@ -349,7 +314,7 @@ func (p *parser) appeal(n *yaml.Node) Appeal {
 		return a
 	}
 	for _, e := range p.entries(n, "appeal") {
-		k, v := e.key, e.value
+		k, v := e.Key, e.Value
 		f := "appeal." + k.Value
 		switch k.Value {
 		case "channel":

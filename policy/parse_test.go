@@ -7,6 +7,7 @@ import (
 	"testing/iotest"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/yamlnode"
 )
 
 // A file with several problems reports all of them, each with its line and
@@ -155,5 +156,30 @@ func TestLoadReadErrors(t *testing.T) {
 	_, err = Load("big.yaml", strings.NewReader(strings.Repeat("#", MaxFileBytes+1)))
 	if !errors.As(err, &probs) || len(probs) != 1 || !strings.Contains(probs[0].ReasonEN, "over") {
 		t.Errorf("large file error = %v", err)
+	}
+}
+
+// An unknown key near a known one suggests it.
+func TestClosest(t *testing.T) {
+	for key, want := range map[string]string{
+		"nme":      "name",
+		"ladders":  "ladder",
+		"basis_zh": "basis_en",
+		"colour":   "",
+		"nmae":     "", // two edits in four letters is too far
+	} {
+		if got := yamlnode.Closest(key, policyKeys); got != want {
+			t.Errorf("Closest(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+// A syntax error is reported on the line at fault, not where yaml.v3
+// reports it (the start of the enclosing block).
+func TestLoadFaultLine(t *testing.T) {
+	text := "a:\n  b: 1\n  c: 2\n  d: [3\n  e: 4\n"
+	probs := problemsOf(t, text)
+	if len(probs) != 1 || probs[0].Line < 4 {
+		t.Errorf("problems = %v; want one from line 4 on", probs)
 	}
 }

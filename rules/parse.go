@@ -1,17 +1,14 @@
 package rules
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/yamlnode"
 )
 
 // Limits of a pack's texts.
@@ -32,26 +29,12 @@ var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 // The YAML is read through its node tree, so every key is checked: an
 // unknown key (a typo such as "serverity") is a problem, as is a duplicate.
 func Parse(file string, data []byte) (*Pack, Problems) {
-	p := &parser{file: file}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			p.add(0, "", "文件为空，应包含 pack、version 与 rules", "the file is empty; it should hold pack, version and rules")
-		} else {
-			p.yamlErr(data, err)
-		}
+	doc, probs := yamlnode.Document(file, data)
+	p := &parser{file: file, probs: probs}
+	if doc == nil && len(probs) > 0 { // the first document cannot be read
 		return nil, p.probs
 	}
-	var next yaml.Node
-	switch err := dec.Decode(&next); {
-	case errors.Is(err, io.EOF):
-	case err != nil:
-		p.yamlErr(data, err)
-	default:
-		p.add(next.Line, "", "一个文件只能包含一个 YAML 文档（去掉 ---）", "a file holds one YAML document only (remove the ---)")
-	}
-	pack := p.pack(&doc)
+	pack := p.pack(doc)
 	if len(p.probs) > 0 {
 		p.probs.Sort()
 		return nil, p.probs
@@ -76,148 +59,22 @@ func (p *parser) put(line int, field, zh, en string) {
 	p.probs = append(p.probs, Problem{File: p.file, Line: line, Field: field, Reason: zh, ReasonEN: en})
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// splitYAMLErr splits a yaml.v3 error into its message and line (0 when
-// it names none).
-func splitYAMLErr(err error) (msg string, line int) {
-	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		return m[2], line
-	}
-	return strings.TrimPrefix(err.Error(), "yaml: "), 0
-}
-
-// yamlErr turns a YAML syntax error in data into one problem on its line.
-func (p *parser) yamlErr(data []byte, err error) {
-	msg, line := splitYAMLErr(err)
-	if line > 0 {
-		line = faultLine(data, line, msg)
-	}
-	p.add(line, "", "YAML 格式错误：%s", "malformed YAML: %s", msg)
-}
-
-// faultLine finds the line of a syntax error. yaml.v3 reports the line
-// where the enclosing block starts (for parser errors, counted from 0),
-// which can be many lines before the fault, so the line is refined to the
-// first line, from the reported one on, whose prefix of the document fails
-// with the same message. When that cannot be found, the reported line is
-// kept.
-func faultLine(data []byte, reported int, msg string) int {
-	var ends []int // ends[k-1] is the offset just past line k
-	for i, b := range data {
-		if b == '\n' {
-			ends = append(ends, i+1)
-		}
-	}
-	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
-		ends = append(ends, len(data))
-	}
-	fails := func(k int) bool {
-		var n yaml.Node
-		err := yaml.Unmarshal(data[:ends[k-1]], &n)
-		if err == nil {
-			return false
-		}
-		m, _ := splitYAMLErr(err)
-		return m == msg
-	}
-	lo, hi := max(reported, 1), len(ends)
-	if lo > hi || !fails(hi) {
-		return reported
-	}
-	for lo < hi {
-		if mid := (lo + hi) / 2; fails(mid) {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return lo
-}
-
-// keyValue is one entry of a mapping.
-type keyValue struct{ key, value *yaml.Node }
-
-// entries returns a mapping's entries with aliases resolved and merge keys
-// ("<<: *base") expanded; explicit keys come after merged ones so that
-// they win. It reports duplicate explicit keys; field prefixes their names.
-func (p *parser) entries(m *yaml.Node, field string) []keyValue {
-	var merged, own []keyValue
-	seen := map[string]int{}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], deref(m.Content[i+1])
-		if k.Value == "<<" && k.Tag == "!!merge" {
-			srcs := []*yaml.Node{v}
-			if v.Kind == yaml.SequenceNode {
-				srcs = v.Content
-			}
-			for _, s := range srcs {
-				if s = deref(s); s.Kind == yaml.MappingNode {
-					merged = append(merged, p.entries(s, field)...)
-				}
-			}
-			continue
-		}
-		if line, dup := seen[k.Value]; dup {
-			p.add(k.Line, join(field, k.Value), "重复的键（第 %d 行已有）", "duplicate key (already on line %d)", line)
-			continue
-		}
-		seen[k.Value] = k.Line
-		own = append(own, keyValue{k, v})
-	}
-	out := merged[:0:0]
-	for _, e := range merged {
-		if _, ok := seen[e.key.Value]; !ok {
-			out = append(out, e)
-		}
-	}
-	return append(out, own...)
-}
-
-// deref follows aliases to the node they name.
-func deref(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	return n
-}
-
-func join(prefix, field string) string {
-	if prefix == "" {
-		return field
-	}
-	return prefix + "." + field
-}
-
-func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
-
 // str reads a scalar as text; null reads as "".
 func (p *parser) str(n *yaml.Node, field string) string {
-	switch {
-	case isNull(n):
-		return ""
-	case n.Kind == yaml.ScalarNode:
-		return n.Value
+	s, ok := yamlnode.String(n)
+	if !ok {
+		p.add(n.Line, field, "应为文本", "must be a string")
 	}
-	p.add(n.Line, field, "应为文本", "must be a string")
-	return ""
+	return s
 }
 
 // seq returns a sequence's items with aliases resolved; null is empty.
 func (p *parser) seq(n *yaml.Node, field string) []*yaml.Node {
-	switch {
-	case isNull(n):
-		return nil
-	case n.Kind == yaml.SequenceNode:
-		items := make([]*yaml.Node, len(n.Content))
-		for i, it := range n.Content {
-			items[i] = deref(it)
-		}
-		return items
+	items, ok := yamlnode.Seq(n)
+	if !ok {
+		p.add(n.Line, field, "应为列表（- 开头的各项）", "must be a list (items starting with -)")
 	}
-	p.add(n.Line, field, "应为列表（- 开头的各项）", "must be a list (items starting with -)")
-	return nil
+	return items
 }
 
 // mapping reports whether n is a mapping, with a problem when it is not.
@@ -232,22 +89,23 @@ func (p *parser) mapping(n *yaml.Node, field, what, whatEN string) bool {
 // unknownKey reports a key that is not one of known, suggesting the
 // closest known key when there is one.
 func (p *parser) unknownKey(k *yaml.Node, field string, known []string) {
-	if s := closest(k.Value, known); s != "" {
-		p.put(k.Line, join(field, k.Value), "未知的键，是否应为 "+s+"？", "unknown key; did you mean "+s+"?")
-		return
-	}
-	list := strings.Join(known, ", ")
-	p.put(k.Line, join(field, k.Value), "未知的键（可用："+list+"）", "unknown key (known: "+list+")")
+	zh, en := yamlnode.UnknownKey(k.Value, known)
+	p.put(k.Line, yamlnode.Join(field, k.Value), zh, en)
+}
+
+// entries returns a mapping's entries (yamlnode.Entries), reporting
+// duplicate keys; field prefixes their names.
+func (p *parser) entries(m *yaml.Node, field string) []yamlnode.Entry {
+	return yamlnode.Entries(m, field, func(line int, field string, first int) {
+		p.add(line, field, "重复的键（第 %d 行已有）", "duplicate key (already on line %d)", first)
+	})
 }
 
 var packKeys = []string{"pack", "version", "rules"}
 
 func (p *parser) pack(doc *yaml.Node) *Pack {
-	root := doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = deref(root.Content[0])
-	}
-	if isNull(root) || (root.Kind == yaml.DocumentNode && len(root.Content) == 0) {
+	root := yamlnode.Root(doc)
+	if root == nil {
 		p.add(0, "", "文件为空，应包含 pack、version 与 rules", "the file is empty; it should hold pack, version and rules")
 		return nil
 	}
@@ -257,7 +115,7 @@ func (p *parser) pack(doc *yaml.Node) *Pack {
 	pack := &Pack{}
 	var hasPack, hasVersion bool
 	for _, e := range p.entries(root, "") {
-		k, v := e.key, e.value
+		k, v := e.Key, e.Value
 		switch k.Value {
 		case "pack":
 			hasPack = true

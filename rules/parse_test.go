@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/yamlnode"
 )
 
 // validPack uses every field of a rule.
@@ -267,7 +268,7 @@ func TestProblemsError(t *testing.T) {
 
 func TestClosest(t *testing.T) {
 	for key, want := range map[string]string{"serverity": "severity", "term": "terms", "exampels": "examples", "colour": "", "kinds": "kind", "ids": ""} {
-		if got := closest(key, ruleKeys); got != want {
+		if got := yamlnode.Closest(key, ruleKeys); got != want {
 			t.Errorf("closest(%q) = %q, want %q", key, got, want)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/yamlnode"
 )
 
 // ruleKeys are the keys of a rule, in the order of the Rule struct.
@@ -24,7 +25,7 @@ func (p *parser) rule(m *yaml.Node) Rule {
 	r := Rule{Line: m.Line}
 	seen := map[string]bool{}
 	for _, e := range p.entries(m, "") {
-		k, v := e.key, e.value
+		k, v := e.Key, e.Value
 		f := k.Value
 		seen[f] = true
 		switch f {
@@ -164,15 +165,15 @@ var exampleKeys = []string{"text", "category", "where"}
 // examples reads n, the value of the examples key at.
 func (p *parser) examples(at, n *yaml.Node) Examples {
 	var ex Examples
-	if isNull(n) || !p.mapping(n, "examples", "含 match 与 no_match 的映射", "a mapping with match and no_match") {
-		if isNull(n) {
+	if yamlnode.IsNull(n) || !p.mapping(n, "examples", "含 match 与 no_match 的映射", "a mapping with match and no_match") {
+		if yamlnode.IsNull(n) {
 			p.add(n.Line, "examples", "不能为空（至少一个 match 与一个 no_match）", "must not be empty (at least one match and one no_match)")
 		}
 		return ex
 	}
 	seen := map[string]bool{}
 	for _, e := range p.entries(n, "examples") {
-		k, v := e.key, e.value
+		k, v := e.Key, e.Value
 		f := "examples." + k.Value
 		switch k.Value {
 		case "match", "no_match":
@@ -208,7 +209,7 @@ func (p *parser) example(n *yaml.Node, field string) Example {
 	}
 	hasText := false
 	for _, e := range p.entries(n, field) {
-		k, v := e.key, e.value
+		k, v := e.Key, e.Value
 		f := field + "." + k.Value
 		switch k.Value {
 		case "text":
@@ -242,38 +243,4 @@ func listOf[T ~string](xs []T) string {
 		s[i] = string(x)
 	}
 	return strings.Join(s, ", ")
-}
-
-// closest returns the known key nearest to key when it is near enough to
-// be a typo (edit distance at most 2, and less than half its length).
-func closest(key string, known []string) string {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := distance(key, k); d < bestD && 2*d < len(k) {
-			best, bestD = k, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b, in bytes (keys are
-// ASCII).
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

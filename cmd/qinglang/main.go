@@ -100,7 +100,7 @@ finds violations as they happen, and explains each finding with evidence and leg
 	})
 	root.AddCommand(newVersionCmd(), newScanCmd(), newServeCmd(), newSimCmd(), newDemoCmd(), newLoadCmd(),
 		newLintCmd(), newRulesCmd(), newEvalCmd(), newCampaignsCmd(), newRegistryCmd(), newSpotcheckCmd(),
-		newTokenCmd(), newAuditCmd(), newRetentionCmd())
+		newTokenCmd(), newAuditCmd(), newRetentionCmd(), newEvidenceCmd())
 	for _, c := range root.Commands() {
 		c.SilenceUsage = true
 		// Wrong arguments are a usage mistake: exit 2, like a wrong flag.
