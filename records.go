@@ -27,11 +27,12 @@ const (
 	RecDelivery  RecordKind = "delivery"  // a webhook delivery pending or done
 	RecAttempt   RecordKind = "attempt"   // one webhook delivery attempt (the delivery log)
 	RecCursor    RecordKind = "cursor"    // where a stage that follows the stored findings got to
+	RecReview    RecordKind = "review"    // a reviewer's decision on a finding (confirm, dismiss, escalate)
 )
 
 // RecordKinds lists every record kind.
 var RecordKinds = []RecordKind{RecCase, RecMeasure, RecNotice, RecAppeal, RecDirective, RecAction,
-	RecDeduction, RecToken, RecWebhook, RecDelivery, RecAttempt, RecCursor}
+	RecDeduction, RecToken, RecWebhook, RecDelivery, RecAttempt, RecCursor, RecReview}
 
 // Record is one enforcement record as the store keeps it.
 type Record struct {

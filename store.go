@@ -155,6 +155,9 @@ type EvidenceReader interface {
 	// Room summarises one broadcast, or returns an ENOTFOUND error when no
 	// event of it was stored.
 	Room(ctx context.Context, key RoomKey) (RoomSummary, error)
+	// Rooms returns a page of broadcast summaries, the most recently
+	// active (latest LastTS) first.
+	Rooms(ctx context.Context, f RoomFilter) (RoomPage, error)
 	// Events returns stored events in the order of their ts.
 	Events(ctx context.Context, f EventFilter) ([]Event, error)
 	// Listings returns the price history of a product on a platform, oldest
@@ -210,6 +213,21 @@ type EventFilter struct {
 	From     time.Time   // inclusive; zero: from the start
 	To       time.Time   // exclusive; zero: to the end
 	Limit    int         // 0 means 1000
+}
+
+// RoomFilter selects broadcasts. Zero fields do not filter.
+type RoomFilter struct {
+	Platform string
+	Since    time.Time // last event at or after this time
+	Cursor   string
+	Limit    int // 1..1000; 0 means 100
+}
+
+// RoomPage is one page of broadcasts; Next is empty on the last page and is
+// otherwise the Cursor of the next page.
+type RoomPage struct {
+	Rooms []RoomSummary `json:"rooms"`
+	Next  string        `json:"next,omitempty"`
 }
 
 // RoomSummary describes one broadcast.

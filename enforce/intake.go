@@ -48,7 +48,8 @@ var errIntakeStale = errors.New("enforce: the intake plan is stale")
 // findings twice is harmless. Findings without an id are skipped. A
 // deduction is dated when it is made (the service's clock), not at the
 // finding's time, so that a replay of old events deducts points that
-// count from now. On an error the Intake holds what the findings before
+// count from now. A finding a review dismissed (ReviewFinding) deducts
+// nothing: it is placed in cases, and proposes no measure. On an error the Intake holds what the findings before
 // it did: they are committed.
 func (s *Service) OnFindings(ctx context.Context, fs []qinglang.Finding) (Intake, error) {
 	out := Intake{Opened: []string{}, Joined: []string{}, Proposed: []qinglang.Measure{}}
@@ -104,6 +105,8 @@ type intakePlan struct {
 	// transaction checks that they are unchanged.
 	read  map[string]qinglang.Record
 	steps []intakeStep
+	// dismissed: a review dismissed the finding, which deducts nothing.
+	dismissed bool
 }
 
 // intakeStep is what the finding does for one subject.
@@ -140,6 +143,10 @@ func deductionID(s qinglang.Subject, findingID string) string {
 // planIntake works out what finding f changes.
 func (s *Service) planIntake(ctx context.Context, f qinglang.Finding) (intakePlan, error) {
 	pl := intakePlan{finding: f, at: s.now(), read: map[string]qinglang.Record{}}
+	var err error
+	if pl.dismissed, err = s.dismissed(ctx, f.ID, pl.read); err != nil {
+		return pl, err
+	}
 	subjects, err := s.intakeSubjects(ctx, f)
 	if err != nil {
 		return pl, err
@@ -177,10 +184,10 @@ func (s *Service) planIntake(ctx context.Context, f qinglang.Finding) (intakePla
 }
 
 // planLedger deducts f's points from the step's subject, unless done
-// before, and plans what the policy proposes.
+// before or a review dismissed f, and plans what the policy proposes.
 func (s *Service) planLedger(ctx context.Context, f qinglang.Finding, st *intakeStep, pl intakePlan) error {
 	pol := s.cfg.Policy
-	if !pol.AppliesTo(st.subject.Kind) {
+	if !pol.AppliesTo(st.subject.Kind) || pl.dismissed {
 		return nil
 	}
 	history, err := s.deductions(ctx, st.subject)
@@ -411,6 +418,10 @@ func (s *Service) applyIntake(ctx context.Context, c *change, pl intakePlan, out
 		if d := st.deduction; d != nil {
 			id := deductionID(st.subject, f.ID)
 			if err := c.unchanged(ctx, qinglang.RecDeduction, id, pl.read); err != nil {
+				return err
+			}
+			// A review made since the plan may have dismissed f.
+			if err := c.unchanged(ctx, qinglang.RecReview, reviewID(f.ID), pl.read); err != nil {
 				return err
 			}
 			rec := qinglang.Record{Kind: qinglang.RecDeduction, ID: id, Platform: st.subject.Platform,

@@ -327,6 +327,9 @@ func TestForbiddenByRole(t *testing.T) {
 		{regulatorP, http.MethodGet, "/v1/findings", "", "", "/v1/cases"},
 		{regulatorP, http.MethodGet, "/v1/findings?platform=pa", "", "", "/v1/cases"},
 		{regulatorP, http.MethodGet, "/v1/findings/stream", "", "", "/v1/cases"},
+		{regulatorP, http.MethodGet, "/v1/stats/findings", "", "", "/v1/cases"},
+		{regulatorP, http.MethodGet, "/v1/stats/findings?platform=pa&bucket=day", "", "", "/v1/cases"},
+		{regulatorP, http.MethodGet, "/v1/rooms", "", "", "/v1/cases"},
 		{operatorA, http.MethodGet, "/v1/campaigns", "", "", "campaigns.read"},
 		{regulatorP, http.MethodGet, "/v1/campaigns", "", "", "/v1/cases"},
 		{platformA, http.MethodPost, "/v1/rules/reload", "", "", "rules.reload"},
@@ -714,10 +717,15 @@ func TestStreamScoped(t *testing.T) {
 // routeActions is the action of each route that needs a token, as the
 // handler or the enforcement service checks it.
 var routeActions = map[string]authz.Action{
+	"GET /v1/me":                                 authz.PublicRead, // any token: it only says who it is
 	"POST /v1/events":                            authz.EventsWrite,
 	"GET /v1/findings":                           authz.FindingsRead,
 	"GET /v1/findings/stream":                    authz.FindingsRead,
 	"GET /v1/findings/{id}":                      authz.FindingsRead,
+	"POST /v1/findings/{id}/review":              authz.FindingsReview,
+	"GET /v1/reviews":                            authz.FindingsRead,
+	"GET /v1/stats/findings":                     authz.FindingsRead,
+	"GET /v1/rooms":                              authz.RoomsRead,
 	"GET /v1/campaigns":                          authz.CampaignsRead,
 	"GET /v1/campaigns/{id}":                     authz.CampaignsRead,
 	"GET /v1/rooms/{id}":                         authz.RoomsRead,
@@ -766,7 +774,8 @@ var routeActions = map[string]authz.Action{
 // forbiddenBeyondTable are the routes that answer 403 to a role the
 // permission table lets do their action: a regulator listing what it sees
 // through cases.
-var forbiddenBeyondTable = []string{"GET /v1/findings", "GET /v1/findings/stream"}
+var forbiddenBeyondTable = []string{"GET /v1/findings", "GET /v1/findings/stream", "GET /v1/reviews",
+	"GET /v1/stats/findings", "GET /v1/rooms"}
 
 // TestOpenAPISecurity keeps the document's security true: a public route
 // has no security and no 401; any other is marked bearerAuth and documents

@@ -15,8 +15,8 @@ import (
 
 // Enforcement is the enforcement loop behind the /v1/cases, measures,
 // notices, appeals, directives, disputes, tokens, webhooks and audit
-// routes and the public case feed (package enforce's Service implements
-// it). Every method that takes a Principal checks it: ENOTFOUND for what
+// routes, the finding reviews and the public case feed (package enforce's
+// Service implements it). Every method that takes a Principal checks it: ENOTFOUND for what
 // the principal may not see, EFORBIDDEN for what it may see but not do.
 type Enforcement interface {
 	Authenticate(ctx context.Context, secret string) (qinglang.Principal, error)
@@ -33,6 +33,8 @@ type Enforcement interface {
 	FileAppeal(ctx context.Context, p qinglang.Principal, measureID, grounds string) (qinglang.Appeal, error)
 	ReviewAppeal(ctx context.Context, p qinglang.Principal, appealID string, r enforce.AppealReview) (qinglang.Appeal, qinglang.Notice, error)
 	ExportEvidence(ctx context.Context, p qinglang.Principal, caseID string, w io.Writer) error
+	ReviewFinding(ctx context.Context, p qinglang.Principal, findingID, decision, reason string) (enforce.Review, error)
+	Reviews(ctx context.Context, p qinglang.Principal, cursor string, limit int) ([]enforce.Review, string, error)
 	PublicCases(ctx context.Context, cursor string, limit int) (enforce.PublicPage, error)
 	AuditEntries(ctx context.Context, p qinglang.Principal, object string, after int64, limit int) (enforce.AuditPage, error)
 	VerifyAudit(ctx context.Context, anchors ...audit.Head) (audit.Report, error)

@@ -39,6 +39,8 @@ type fakeEnforcement struct {
 	FileAppealFn     func(ctx context.Context, p qinglang.Principal, measureID, grounds string) (qinglang.Appeal, error)
 	ReviewAppealFn   func(ctx context.Context, p qinglang.Principal, appealID string, r enforce.AppealReview) (qinglang.Appeal, qinglang.Notice, error)
 	ExportEvidenceFn func(ctx context.Context, p qinglang.Principal, caseID string, w io.Writer) error
+	ReviewFindingFn  func(ctx context.Context, p qinglang.Principal, findingID, decision, reason string) (enforce.Review, error)
+	ReviewsFn        func(ctx context.Context, p qinglang.Principal, cursor string, limit int) ([]enforce.Review, string, error)
 	PublicCasesFn    func(ctx context.Context, cursor string, limit int) (enforce.PublicPage, error)
 	AuditEntriesFn   func(ctx context.Context, p qinglang.Principal, object string, after int64, limit int) (enforce.AuditPage, error)
 	VerifyAuditFn    func(ctx context.Context, anchors ...audit.Head) (audit.Report, error)
@@ -186,6 +188,22 @@ func (f *fakeEnforcement) ExportEvidence(ctx context.Context, p qinglang.Princip
 		return err
 	}
 	return f.ExportEvidenceFn(ctx, p, caseID, w)
+}
+
+func (f *fakeEnforcement) ReviewFinding(ctx context.Context, p qinglang.Principal, findingID, decision, reason string) (enforce.Review, error) {
+	err := f.call("ReviewFinding")
+	if f.ReviewFindingFn == nil {
+		return enforce.Review{}, err
+	}
+	return f.ReviewFindingFn(ctx, p, findingID, decision, reason)
+}
+
+func (f *fakeEnforcement) Reviews(ctx context.Context, p qinglang.Principal, cursor string, limit int) ([]enforce.Review, string, error) {
+	err := f.call("Reviews")
+	if f.ReviewsFn == nil {
+		return nil, "", err
+	}
+	return f.ReviewsFn(ctx, p, cursor, limit)
 }
 
 func (f *fakeEnforcement) PublicCases(ctx context.Context, cursor string, limit int) (enforce.PublicPage, error) {

@@ -105,6 +105,8 @@ var enforcementRequests = []enforcementRequest{
 	{http.MethodGet, "/v1/webhooks/wh_1/deliveries", ""},
 	{http.MethodGet, "/v1/audit", ""},
 	{http.MethodGet, "/v1/audit/verify", ""},
+	{http.MethodPost, "/v1/findings/f_1/review", `{"decision":"confirm"}`},
+	{http.MethodGet, "/v1/reviews", ""},
 }
 
 // publicCaseRequests are the public case routes.
@@ -117,7 +119,7 @@ var publicCaseRequests = []enforcementRequest{
 // enforcementPrefixes are the paths of the routes the enforcement service
 // serves.
 var enforcementPrefixes = []string{"/v1/cases", "/v1/measures", "/v1/appeals", "/v1/notices", "/v1/directives",
-	"/v1/disputes", "/v1/tokens", "/v1/webhooks", "/v1/audit", "/public/cases"}
+	"/v1/disputes", "/v1/tokens", "/v1/webhooks", "/v1/audit", "/v1/reviews", "/public/cases"}
 
 // send serves req.
 func (req enforcementRequest) send(t *testing.T, s *Server) *httptest.ResponseRecorder {

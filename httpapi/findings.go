@@ -20,6 +20,29 @@ type findingPage struct {
 // findingsNames name findings in listScope's messages.
 var findingsNames = [2]string{"发现", "findings"}
 
+// findingScope narrows a list of findings (its platform and room filters)
+// to what the request's principal may see: an operator must name one of
+// its rooms (or runs only one). none reports that nothing can match; false
+// means the request was answered (an error, or no store).
+func (s *Server) findingScope(w http.ResponseWriter, r *http.Request, platform, room *string) (none, ok bool) {
+	p := principalOf(r)
+	if p.Role == qinglang.RoleOperator && *room == "" {
+		if len(p.Rooms) != 1 {
+			s.writeError(w, r, qinglang.Errorf(qinglang.EINVALID,
+				"运营者令牌须用查询参数 room 指明其直播间之一（%s）",
+				"an operator token must name one of its rooms with the query parameter room (%s)", strings.Join(p.Rooms, ", ")))
+			return false, false
+		}
+		*room = p.Rooms[0]
+	}
+	none, err := listScope(p, authz.FindingsRead, platform, *room, findingsNames)
+	if err != nil {
+		s.writeError(w, r, err)
+		return false, false
+	}
+	return none, s.readable(w, r, nil)
+}
+
 // getFindings lists findings, newest first, filtered by the query, within
 // the principal's scope: a platform or reviewer token its platform's (a
 // platform filter naming another matches nothing), an operator token one
@@ -33,21 +56,8 @@ func (s *Server) getFindings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := principalOf(r)
-	if p.Role == qinglang.RoleOperator && f.Room == "" {
-		if len(p.Rooms) != 1 {
-			s.writeError(w, r, qinglang.Errorf(qinglang.EINVALID,
-				"运营者令牌须用查询参数 room 指明其直播间之一（%s）",
-				"an operator token must name one of its rooms with the query parameter room (%s)", strings.Join(p.Rooms, ", ")))
-			return
-		}
-		f.Room = p.Rooms[0]
-	}
-	none, err := listScope(p, authz.FindingsRead, &f.Platform, f.Room, findingsNames)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	if !s.readable(w, r, nil) {
+	none, ok := s.findingScope(w, r, &f.Platform, &f.Room)
+	if !ok {
 		return
 	}
 	if none {

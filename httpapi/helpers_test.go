@@ -30,6 +30,7 @@ type fakeStore struct {
 	FindingsFn func(ctx context.Context, f qinglang.FindingFilter) (qinglang.FindingPage, error)
 	FindingFn  func(ctx context.Context, id string) (qinglang.Finding, error)
 	RoomFn     func(ctx context.Context, key qinglang.RoomKey) (qinglang.RoomSummary, error)
+	RoomsFn    func(ctx context.Context, f qinglang.RoomFilter) (qinglang.RoomPage, error)
 	EventsFn   func(ctx context.Context, f qinglang.EventFilter) ([]qinglang.Event, error)
 	PingFn     func(ctx context.Context) error
 
@@ -70,6 +71,13 @@ func (s *fakeStore) Room(ctx context.Context, key qinglang.RoomKey) (qinglang.Ro
 		return qinglang.RoomSummary{}, errUnexpected
 	}
 	return s.RoomFn(ctx, key)
+}
+
+func (s *fakeStore) Rooms(ctx context.Context, f qinglang.RoomFilter) (qinglang.RoomPage, error) {
+	if s.RoomsFn == nil {
+		return qinglang.RoomPage{}, errUnexpected
+	}
+	return s.RoomsFn(ctx, f)
 }
 
 func (s *fakeStore) Events(ctx context.Context, f qinglang.EventFilter) ([]qinglang.Event, error) {

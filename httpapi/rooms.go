@@ -1,7 +1,9 @@
 package httpapi
 
 import (
+	"cmp"
 	"net/http"
+	"slices"
 
 	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/authz"
@@ -17,6 +19,12 @@ type roomPage struct {
 	Findings []qinglang.Finding   `json:"findings"`
 	Next     string               `json:"next,omitempty"`
 }
+
+// maxRoomsLimit is the largest page of rooms (qinglang.RoomFilter).
+const maxRoomsLimit = 1000
+
+// roomsNames name rooms in listScope's messages.
+var roomsNames = [2]string{"直播间", "rooms"}
 
 // eventList answers GET /v1/rooms/{id}/events.
 type eventList struct {
@@ -113,4 +121,79 @@ func (s *Server) getRoomEvents(w http.ResponseWriter, r *http.Request) {
 		events = []qinglang.Event{}
 	}
 	s.writeJSON(w, r, http.StatusOK, eventList{Events: events})
+}
+
+// getRooms lists broadcasts, the most recently active first, for a
+// console's room picker: those of a platform (a platform or reviewer
+// token's own; a platform parameter naming another answers an empty list),
+// those active since a time. An operator token lists its own rooms, all of
+// them in one page (a token names a few), whatever the cursor and limit. A
+// regulator sees rooms through the cases of its region: 403.
+func (s *Server) getRooms(w http.ResponseWriter, r *http.Request) {
+	q := newQuery(r.URL)
+	f := qinglang.RoomFilter{
+		Platform: q.id("platform"),
+		Since:    q.time("since"),
+		Cursor:   q.one("cursor"),
+		Limit:    q.limit("limit", maxRoomsLimit),
+	}
+	if q.err != nil {
+		s.writeError(w, r, q.err)
+		return
+	}
+	p := principalOf(r)
+	none, err := listScope(p, authz.RoomsRead, &f.Platform, "", roomsNames)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if !s.readable(w, r, nil) {
+		return
+	}
+	var page qinglang.RoomPage
+	switch {
+	case none:
+	case p.Role == qinglang.RoleOperator:
+		page, err = s.operatorRooms(r, p, f)
+	default:
+		page, err = s.Store.Rooms(r.Context(), f)
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out := qinglang.RoomPage{Rooms: []qinglang.RoomSummary{}, Next: page.Next}
+	for _, room := range page.Rooms {
+		if !authz.Visible(p, authz.Resource{Platform: room.Platform, Room: room.Room}) {
+			continue // a store filtered by platform returns only these; this makes sure
+		}
+		if room.Events == nil {
+			room.Events = map[qinglang.EventType]int64{}
+		}
+		out.Rooms = append(out.Rooms, room)
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// operatorRooms reads the rooms of operator p on f.Platform (its own) that
+// events were stored of, active at or after f.Since, the most recently
+// active first.
+func (s *Server) operatorRooms(r *http.Request, p qinglang.Principal, f qinglang.RoomFilter) (qinglang.RoomPage, error) {
+	page := qinglang.RoomPage{Rooms: []qinglang.RoomSummary{}}
+	for _, room := range p.Rooms {
+		sum, err := s.Store.Room(r.Context(), qinglang.RoomKey{Platform: f.Platform, Room: room})
+		switch {
+		case qinglang.Code(err) == qinglang.ENOTFOUND:
+			continue
+		case err != nil:
+			return qinglang.RoomPage{}, err
+		}
+		if f.Since.IsZero() || !sum.LastTS.Before(f.Since) {
+			page.Rooms = append(page.Rooms, sum)
+		}
+	}
+	slices.SortStableFunc(page.Rooms, func(a, b qinglang.RoomSummary) int {
+		return cmp.Or(b.LastTS.Compare(a.LastTS), cmp.Compare(a.Room, b.Room))
+	})
+	return page, nil
 }

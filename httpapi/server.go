@@ -1,5 +1,6 @@
-// Package httpapi serves Qinglang's HTTP API under /v1: event ingestion,
-// findings (paged and as a live Server-Sent Events stream), campaigns of
+// Package httpapi serves Qinglang's HTTP API under /v1: who the caller is
+// (/v1/me), event ingestion, findings (paged and as a live Server-Sent
+// Events stream), their review and counts for a dashboard, campaigns of
 // coordinated comments, rooms and their evidence, the pre-broadcast
 // self-check (lint), the rule packs in use and their reload, the actor
 // registry (records, re-verification, the identity report, reload and
@@ -94,8 +95,8 @@ type Server struct {
 	SpotChecks SpotCheckService
 	// Enforcement is the enforcement loop behind the routes of cases,
 	// measures, notices, appeals, directives, disputes, tokens, webhooks,
-	// the audit log and the public case feed; nil: those routes answer
-	// 503.
+	// the audit log, finding reviews and the public case feed; nil: those
+	// routes answer 503 (and GET /v1/stats/findings counts no cases).
 	Enforcement Enforcement
 
 	// RequireAuth makes every route but the public ones need an API token
@@ -136,12 +137,17 @@ func (rt route) pattern() string { return rt.Method + " " + rt.Path }
 
 // routes is the one table of the API.
 var routes = []route{
+	{http.MethodGet, "/v1/me", (*Server).getMe},
 	{http.MethodPost, "/v1/events", (*Server).postEvents},
 	{http.MethodGet, "/v1/findings", (*Server).getFindings},
 	{http.MethodGet, "/v1/findings/stream", (*Server).streamFindings},
 	{http.MethodGet, "/v1/findings/{id}", (*Server).getFinding},
+	{http.MethodPost, "/v1/findings/{id}/review", (*Server).postFindingReview},
+	{http.MethodGet, "/v1/reviews", (*Server).getReviews},
+	{http.MethodGet, "/v1/stats/findings", (*Server).getFindingStats},
 	{http.MethodGet, "/v1/campaigns", (*Server).getCampaigns},
 	{http.MethodGet, "/v1/campaigns/{id}", (*Server).getCampaign},
+	{http.MethodGet, "/v1/rooms", (*Server).getRooms},
 	{http.MethodGet, "/v1/rooms/{id}", (*Server).getRoom},
 	{http.MethodGet, "/v1/rooms/{id}/events", (*Server).getRoomEvents},
 	{http.MethodPost, "/v1/lint", (*Server).postLint},

@@ -123,8 +123,12 @@ func (d *crewDetector) change(g *crewGroup) qinglang.CampaignChange {
 	for i, u := range g.users {
 		members[i] = map[string]any{"user": u, "ips": []string{"36.112.4.17"}}
 	}
+	rooms := make([]map[string]any, len(g.rooms))
+	for i, r := range g.rooms {
+		rooms[i] = map[string]any{"room": r}
+	}
 	body, _ := json.Marshal(map[string]any{"id": g.id, "platform": g.platform, "members": members,
-		"rooms": g.rooms, "scripts": []map[string]any{{"examples": []string{g.text}}}})
+		"rooms": rooms, "scripts": []map[string]any{{"examples": []string{g.text}}}})
 	room := ""
 	if len(g.rooms) == 1 {
 		room = g.rooms[0]

@@ -59,6 +59,7 @@ type matrixRow struct {
 //
 // want lists the statuses of admin, regulator, pa, reviewer, operator, pb.
 var roleMatrix = []matrixRow{
+	{route: "GET /v1/me", target: "/v1/me", want: "200 200 200 200 200 200"},
 	{route: "POST /v1/events", owner: "pa", target: "/v1/events", ctype: "application/x-ndjson",
 		body: `{"type":"comment","id":"mx-pa","ts":"2026-01-05T20:00:00+08:00","platform":"pa","room":"r1","user":"u9","text":"好"}`,
 		want: "200 403 200 403 403 400"},
@@ -71,6 +72,17 @@ var roleMatrix = []matrixRow{
 	{route: "GET /v1/findings/stream", owner: "pb", target: "/v1/findings/stream?platform=pb", want: "200 403 200 200 200 200"},
 	{route: "GET /v1/findings/{id}", owner: "pa", target: "/v1/findings/{finding}", want: "200 404 200 200 200 404"},
 	{route: "GET /v1/findings/{id}", owner: "pb", target: "/v1/findings/{finding}", want: "200 404 404 404 404 200"},
+	// Confirming the finding changes nothing of its cases, whose measure
+	// awaits its decision; each review replaces the one before.
+	{route: "POST /v1/findings/{id}/review", owner: "pa", target: "/v1/findings/{finding}/review",
+		body: `{"decision":"confirm","reason":"回放核实"}`, want: "200 404 200 200 403 404"},
+	{route: "POST /v1/findings/{id}/review", owner: "pb", target: "/v1/findings/{finding}/review",
+		body: `{"decision":"confirm","reason":"回放核实"}`, want: "200 404 404 404 404 200"},
+	{route: "GET /v1/reviews", target: "/v1/reviews", want: "200 403 200 200 200 200"},
+	{route: "GET /v1/stats/findings", owner: "pa", target: "/v1/stats/findings?platform=pa", want: "200 403 200 200 200 200"},
+	{route: "GET /v1/stats/findings", owner: "pb", target: "/v1/stats/findings?platform=pb&bucket=day", want: "200 403 200 200 200 200"},
+	{route: "GET /v1/rooms", owner: "pa", target: "/v1/rooms?platform=pa", want: "200 403 200 200 200 200"},
+	{route: "GET /v1/rooms", owner: "pb", target: "/v1/rooms?platform=pb", want: "200 403 200 200 200 200"},
 	{route: "GET /v1/campaigns", owner: "pa", target: "/v1/campaigns?platform=pa", want: "200 403 200 200 403 200"},
 	{route: "GET /v1/campaigns", owner: "pb", target: "/v1/campaigns?platform=pb", want: "200 403 200 200 403 200"},
 	{route: "GET /v1/campaigns/{id}", owner: "pa", target: "/v1/campaigns/{campaign}", want: "200 404 200 200 403 404"},

@@ -21,6 +21,7 @@ import (
 	"github.com/qinglang/qinglang/authz"
 	"github.com/qinglang/qinglang/brands"
 	"github.com/qinglang/qinglang/casework"
+	"github.com/qinglang/qinglang/console"
 	"github.com/qinglang/qinglang/detect"
 	"github.com/qinglang/qinglang/enforce"
 	"github.com/qinglang/qinglang/httpapi"
@@ -269,7 +270,7 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 		return nil, qinglang.Wrap(qinglang.EUNAVAILABLE, err, "无法监听 %s", "cannot listen on %s", cfg.Listen)
 	}
 	m.addr = ln.Addr()
-	m.http = &http.Server{Handler: m.api.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	m.http = &http.Server{Handler: withConsole(m.api.Handler()), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		if err := m.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.log.Error("HTTP server stopped", "err", err)
@@ -281,6 +282,17 @@ func Start(ctx context.Context, cfg Config) (_ *Main, err error) {
 
 func openStore(ctx context.Context, cfg Config) (qinglang.Store, error) {
 	return OpenStore(ctx, cfg.DB, cfg.DataDir)
+}
+
+// withConsole serves the web console under /console/ (its assets only: its
+// data comes from the API, with the user's token), redirects / to it, and
+// leaves everything else to the API.
+func withConsole(api http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle(console.Prefix, console.Handler())
+	mux.Handle("GET /{$}", http.RedirectHandler(console.Prefix, http.StatusFound))
+	mux.Handle("/", api)
+	return mux
 }
 
 // OpenStore opens the store `serve` uses with the database URL db and the

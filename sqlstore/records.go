@@ -347,7 +347,7 @@ func (s *Store) Records(ctx context.Context, f qinglang.RecordFilter) (qinglang.
 		" FROM page p LEFT JOIN record_scopes s ON s.kind = p.kind AND s.id = p.id ORDER BY p." + order + ", s.scope"
 	args = append(args, limit+1) // one more tells whether a next page exists
 
-	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
+	rows, err := s.built.query(ctx, s.db, s.rebind(q), args...)
 	if err != nil {
 		return qinglang.RecordPage{}, s.wrap(err, "查询 %s 记录列表失败", "listing %s records failed", f.Kind)
 	}
@@ -582,7 +582,7 @@ func (s *Store) AuditEntries(ctx context.Context, object string, after int64, li
 	}
 	q += " ORDER BY seq LIMIT ?"
 	args = append(args, n)
-	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
+	rows, err := s.built.query(ctx, s.db, s.rebind(q), args...)
 	if err != nil {
 		return nil, s.wrap(err, "读取审计日志失败", "reading the audit log failed")
 	}

@@ -59,6 +59,7 @@ type Store struct {
 	writer chan struct{}
 	stmts  [numStmts]*sql.Stmt
 	multi  multiRowCache
+	built  queryCache
 }
 
 var _ qinglang.Store = (*Store)(nil)
@@ -118,6 +119,7 @@ func (s *Store) Close() error {
 
 func (s *Store) closeStmts() {
 	s.multi.close()
+	s.built.close()
 	for i, st := range s.stmts {
 		if st != nil {
 			_ = st.Close()

@@ -69,6 +69,8 @@ var cases = []struct {
 	{"FindingsAfter", testFindingsAfter},
 	{"RoomSummary", testRoomSummary},
 	{"RoomAcrossTransactions", testRoomAcrossTransactions},
+	{"RoomsOrderFiltersPaging", testRooms},
+	{"RoomsValidation", testRoomsValidation},
 	{"EventsFilterOrderAndOffset", testEvents},
 	{"ListingsHistory", testListings},
 	{"AccountLatest", testAccountLatest},

@@ -122,13 +122,20 @@ replayed day; --crew sets other crews and repeats.
 	return c
 }
 
+// printBanner prints where to look. The console link carries the admin
+// token in its fragment (never sent to the server; the console stores it
+// in the tab and removes it from the address bar) when the demo created
+// one.
 func printBanner(w io.Writer, url, token string) {
 	auth := ""
+	consoleURL := url + "/console/"
 	if token != "" {
 		auth = fmt.Sprintf("  管理员令牌 admin token (只在本机演示中显示 / shown only in the local demo):\n    export QINGLANG_TOKEN=%s\n  请求时带上 / send it with: curl -H \"Authorization: Bearer $QINGLANG_TOKEN\" …\n", token)
+		consoleURL += "#token=" + token
 	}
 	fmt.Fprintf(w, `
 清朗 Qinglang 演示 / demo
+  控制台 console: %[3]s
   打开 open:      %[1]s/v1/findings
   实时发现 live:  curl -N %[1]s/v1/findings/stream
   团伙 campaigns: %[1]s/v1/campaigns
@@ -137,7 +144,7 @@ func printBanner(w io.Writer, url, token string) {
   指标 metrics:   %[1]s/metrics
   接口文档 API:   %[1]s/v1/openapi.json
 %[2]s
-`, url, auth)
+`, url, auth, consoleURL)
 }
 
 func printFindings(w io.Writer, feed <-chan qinglang.Finding) {
