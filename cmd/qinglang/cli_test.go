@@ -212,3 +212,14 @@ func TestSim(t *testing.T) {
 		t.Errorf("scanning sim output rejected events:\n%s", tail(r.stderr, 4000))
 	}
 }
+
+func TestMonitorLink(t *testing.T) {
+	got := monitorLink("http://127.0.0.1:8080", "qlt_a_b", "default", "r2-20250619")
+	want := "http://127.0.0.1:8080/console/#token=qlt_a_b&next=%23%2Fmonitor%3Fplatform%3Ddefault%26room%3Dr2-20250619"
+	if got != want {
+		t.Errorf("monitorLink = %s, want %s", got, want)
+	}
+	if got := monitorLink("http://h", "", "p", "r"); got != "http://h/console/#/monitor?platform=p&room=r" {
+		t.Errorf("without a token: %s", got)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
@@ -96,7 +97,7 @@ replayed day; --crew sets other crews and repeats.
 			printBanner(out, m.URL(), m.AdminToken())
 			feed, unsubscribe := m.Feed().Subscribe()
 			defer unsubscribe()
-			go printFindings(out, feed)
+			go printFindings(out, feed, m.URL(), m.AdminToken())
 			err = replay(ctx, out, m, simCfg, speed)
 			if errors.Is(err, context.Canceled) {
 				return nil
@@ -147,10 +148,30 @@ func printBanner(w io.Writer, url, token string) {
 `, url, auth, consoleURL)
 }
 
-func printFindings(w io.Writer, feed <-chan qinglang.Finding) {
+// printFindings prints each finding as it is made; the first time a
+// campaign is found it also prints the console link to its room's monitor
+// (signed in with the demo's token when the demo created one).
+func printFindings(w io.Writer, feed <-chan qinglang.Finding, base, token string) {
+	shown := map[string]bool{}
 	for f := range feed {
 		fmt.Fprintf(w, "⚠ [%s] %s %s/%s %s\n", f.Severity, f.Rule, f.Platform, f.Room, f.Summary)
+		if f.Kind != qinglang.KindCampaign || f.Room == "" || shown[f.ID] {
+			continue
+		}
+		shown[f.ID] = true
+		fmt.Fprintf(w, "  ↳ 在控制台观看该直播间 / watch the room in the console: %s\n", monitorLink(base, token, f.Platform, f.Room))
 	}
+}
+
+// monitorLink is the console's monitor of a room, through the sign-in
+// fragment when there is a token to hand over.
+func monitorLink(base, token, platform, room string) string {
+	route := "#/monitor?" + url.Values{"platform": {platform}, "room": {room}}.Encode()
+	if token == "" {
+		return base + "/console/" + route
+	}
+	// The console takes the token from a fragment that starts with token=.
+	return base + "/console/#token=" + url.QueryEscape(token) + "&next=" + url.QueryEscape(route)
 }
 
 // replay generates the simulated days and ingests them: the history days
