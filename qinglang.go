@@ -72,6 +72,31 @@ func (c Category) Known() bool {
 	return false
 }
 
+// categoryNames are the categories' Chinese and English names.
+var categoryNames = map[Category][2]string{
+	CatFood:          {"食品", "food"},
+	CatHealthFood:    {"保健食品", "health food"},
+	CatCosmetics:     {"化妆品", "cosmetics"},
+	CatMedicalDevice: {"医疗器械", "medical device"},
+	CatDrug:          {"药品", "drug"},
+	CatInfantFormula: {"婴幼儿配方食品", "infant formula"},
+	CatAgri:          {"食用农产品", "agricultural produce"},
+	CatApparel:       {"服装", "apparel"},
+	CatJewelry:       {"珠宝首饰", "jewellery"},
+	CatElectronics:   {"电子产品", "electronics"},
+	CatHousehold:     {"家居日用品", "household goods"},
+	CatGeneral:       {"一般商品", "general goods"},
+}
+
+// Name returns the category's name in Chinese and English; a category the
+// contract does not define (or none) is "类目未知" / "unknown category".
+func (c Category) Name() (zh, en string) {
+	if n, ok := categoryNames[c]; ok {
+		return n[0], n[1]
+	}
+	return "类目未知", "unknown category"
+}
+
 // DefaultPlatform is the platform of an event that names none.
 const DefaultPlatform = "default"
 

@@ -74,3 +74,17 @@ func TestSeverityRankAndUnitPrice(t *testing.T) {
 		t.Errorf("unit price = %d, want 333 (rounded down)", ev.UnitPriceFen())
 	}
 }
+
+func TestCategoryName(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range Categories {
+		zh, en := c.Name()
+		if zh == "类目未知" || en == "" || seen[zh] {
+			t.Errorf("category %s: name %q / %q", c, zh, en)
+		}
+		seen[zh] = true
+	}
+	if zh, en := Category("toys").Name(); zh != "类目未知" || en != "unknown category" {
+		t.Errorf("an unknown category: %q / %q", zh, en)
+	}
+}

@@ -95,19 +95,14 @@ var eventTypeNames = map[qinglang.EventType]bi{
 	qinglang.Account:   {"账号", "account"},
 }
 
-var categoryNames = map[qinglang.Category]bi{
-	qinglang.CatFood:          {"食品", "food"},
-	qinglang.CatHealthFood:    {"保健食品", "health food"},
-	qinglang.CatCosmetics:     {"化妆品", "cosmetics"},
-	qinglang.CatMedicalDevice: {"医疗器械", "medical device"},
-	qinglang.CatDrug:          {"药品", "drug"},
-	qinglang.CatInfantFormula: {"婴幼儿配方食品", "infant formula"},
-	qinglang.CatAgri:          {"食用农产品", "agricultural produce"},
-	qinglang.CatApparel:       {"服装", "apparel"},
-	qinglang.CatJewelry:       {"珠宝首饰", "jewellery"},
-	qinglang.CatElectronics:   {"电子产品", "electronics"},
-	qinglang.CatHousehold:     {"家居日用品", "household goods"},
-	qinglang.CatGeneral:       {"一般商品", "general goods"},
+// categoryName uses the root package's names, and the value itself for a
+// category the contract does not define.
+func categoryName(c qinglang.Category) bi {
+	if !c.Known() {
+		return bi{ZH: string(c), EN: string(c)}
+	}
+	zh, en := c.Name()
+	return bi{ZH: zh, EN: en}
 }
 
 // measureName and subjectKindName use the root package's names.

@@ -34,7 +34,7 @@ var reportTemplate = template.Must(template.New("report.html").Funcs(template.Fu
 	"yesNo":          yesNo,
 	"maybe":          maybe,
 	"duration":       duration,
-	"category":       func(c qinglang.Category) bi { return lookup(categoryNames, c) },
+	"category":       categoryName,
 	"when":           when,
 	"period":         period,
 	"whenPtr":        whenPtr,

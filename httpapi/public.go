@@ -67,31 +67,6 @@ type publicPageData struct {
 	Next    string
 }
 
-// categoryNames gives each contract category its Chinese and English name
-// for the public page.
-var categoryNames = map[qinglang.Category][2]string{
-	qinglang.CatFood:          {"食品", "food"},
-	qinglang.CatHealthFood:    {"保健食品", "health food"},
-	qinglang.CatCosmetics:     {"化妆品", "cosmetics"},
-	qinglang.CatMedicalDevice: {"医疗器械", "medical device"},
-	qinglang.CatDrug:          {"药品", "drug"},
-	qinglang.CatInfantFormula: {"婴幼儿配方食品", "infant formula"},
-	qinglang.CatAgri:          {"食用农产品", "agricultural produce"},
-	qinglang.CatApparel:       {"服装", "apparel"},
-	qinglang.CatJewelry:       {"珠宝首饰", "jewellery"},
-	qinglang.CatElectronics:   {"电子产品", "electronics"},
-	qinglang.CatHousehold:     {"家居日用品", "household goods"},
-	qinglang.CatGeneral:       {"一般商品", "general goods"},
-}
-
-// categoryName names a category in Chinese and English.
-func categoryName(c qinglang.Category) (zh, en string) {
-	if n, ok := categoryNames[c]; ok {
-		return n[0], n[1]
-	}
-	return "类目未知", "category unknown"
-}
-
 // publicSpotChecks reads a page of failed results as they are published.
 func (s *Server) publicSpotChecks(ctx context.Context, cursor string, limit int) (publicSpotCheckPage, error) {
 	page, err := s.Store.SpotChecks(ctx, qinglang.SpotCheckFilter{FailedOnly: true, Cursor: cursor, Limit: limit})
@@ -143,7 +118,7 @@ func (s *Server) getPublicSpotChecks(w http.ResponseWriter, r *http.Request) {
 	}
 	data := publicPageData{Entries: make([]publicEntry, len(page.Records)), Next: page.Next}
 	for i, rec := range page.Records {
-		zh, en := categoryName(rec.Category)
+		zh, en := rec.Category.Name()
 		data.Entries[i] = publicEntry{publicSpotCheck: rec, CategoryZH: zh, CategoryEN: en,
 			Recorded: rec.RecordedAt.In(cst).Format("2006-01-02 15:04") + " (UTC+8)"}
 	}
@@ -211,11 +186,17 @@ func (s *Server) getPublicSpotChecksAtom(w http.ResponseWriter, r *http.Request)
 			Content: zh + "\n\n" + en,
 		})
 	}
+	s.writeAtom(w, r, feed, publicFeedID)
+}
+
+// writeAtom answers feed as an Atom document with the stable feed id id;
+// entries' content is plain text, not HTML.
+func (s *Server) writeAtom(w http.ResponseWriter, r *http.Request, feed *feeds.Feed, id string) {
 	af := (&feeds.Atom{Feed: feed}).AtomFeed()
-	af.Id = publicFeedID
+	af.Id = id
 	for _, e := range af.Entries {
 		if e.Content != nil {
-			e.Content.Type = "text" // plain text, not HTML
+			e.Content.Type = "text"
 		}
 	}
 	var buf bytes.Buffer
@@ -237,7 +218,7 @@ func publicTitle(pr spotcheck.PublicRecord) string {
 
 // publicSummary says what a public record holds, in Chinese and English.
 func publicSummary(pr spotcheck.PublicRecord) (zh, en string) {
-	catZH, catEN := categoryName(pr.Category)
+	catZH, catEN := pr.Category.Name()
 	batchZH, batchEN := "批次未知", "batch unknown"
 	if pr.Batch != "" {
 		batchZH, batchEN = "批次 "+pr.Batch, "batch "+pr.Batch

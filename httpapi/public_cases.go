@@ -196,20 +196,7 @@ func (s *Server) getPublicCasesAtom(w http.ResponseWriter, r *http.Request) {
 		newest = s.clock().UTC()
 	}
 	feed.Updated = newest
-	af := (&feeds.Atom{Feed: feed}).AtomFeed()
-	af.Id = publicCasesFeedID
-	for _, e := range af.Entries {
-		if e.Content != nil {
-			e.Content.Type = "text" // plain text, not HTML
-		}
-	}
-	var buf bytes.Buffer
-	if err := feeds.WriteXML(af, &buf); err != nil {
-		s.writeError(w, r, qinglang.Wrap(qinglang.EINTERNAL, err, "公示订阅源生成失败", "rendering the public feed failed"))
-		return
-	}
-	w.Header().Set("Cache-Control", "public, max-age=60")
-	s.writeFile(w, r, "application/atom+xml; charset=utf-8", "", buf.Bytes())
+	s.writeAtom(w, r, feed, publicCasesFeedID)
 }
 
 // publicCaseUpdated is when a published case last changed, as far as the

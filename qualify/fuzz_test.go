@@ -66,7 +66,7 @@ func FuzzCheckResidentID(f *testing.F) {
 		if r.Reason == "" || r.ReasonEN == "" {
 			t.Fatal("no reason")
 		}
-		if n := normalize(s); utf8.RuneCountInString(n) >= 15 {
+		if n := Normalize(s); utf8.RuneCountInString(n) >= 15 {
 			for _, out := range []string{r.String(), r.Reason, r.ReasonEN, r.Masked} {
 				if strings.Contains(out, n) {
 					t.Fatalf("full number in %q", out)

@@ -143,7 +143,7 @@ func licenceErr(zh, en string, args ...any) error {
 // is wrong: the prefix, the letter after it, a non-digit at a position
 // (1-based, in the normalised number) or the length.
 func ParseLicence(s string) (Licence, error) {
-	num := removeSpace(normalize(s))
+	num := removeSpace(Normalize(s))
 	if num == "" {
 		return Licence{}, licenceErr("编号为空", "the number is empty")
 	}

@@ -5,10 +5,10 @@ import (
 	"unicode"
 )
 
-// normalize trims s, turns full-width ASCII forms (U+FF01–U+FF5E) and the
+// Normalize trims s, turns full-width ASCII forms (U+FF01–U+FF5E) and the
 // ideographic space into their half-width forms, and upper-cases ASCII
 // letters. Other characters (Chinese prefixes such as 国食健注) are kept.
-func normalize(s string) string {
+func Normalize(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E:

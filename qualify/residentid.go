@@ -75,7 +75,7 @@ func residentIDCheck(body string) (c byte, ok bool) {
 // input is normalised first (trimmed, full-width to half-width, x to X).
 // The number is never copied into the result, only its mask.
 func CheckResidentID(id string, on time.Time) IDResult {
-	c := normalize(id)
+	c := Normalize(id)
 	r := IDResult{Masked: MaskID(c)}
 	n := utf8.RuneCountInString(c)
 	switch {

@@ -61,7 +61,7 @@ func TestCheckResidentID(t *testing.T) {
 			if !strings.Contains(r.ReasonEN, tt.reasonHas) || r.Reason == "" {
 				t.Errorf("reason %q / %q lacks %q", r.Reason, r.ReasonEN, tt.reasonHas)
 			}
-			assertNoID(t, normalize(tt.in), r.String(), r.Reason, r.ReasonEN, r.Masked)
+			assertNoID(t, Normalize(tt.in), r.String(), r.Reason, r.ReasonEN, r.Masked)
 		})
 	}
 }

@@ -108,7 +108,7 @@ func USCCCheckChar(body string) (c byte, ok bool) {
 // well formed but fails the checksum gets VerdictVerifyByHand, not a
 // rejection: a few real codes fail it (domain.md).
 func CheckUSCC(code string) USCCResult {
-	r := USCCResult{Code: normalize(code)}
+	r := USCCResult{Code: Normalize(code)}
 	c := r.Code
 	if c == "" {
 		return r.malformed("代码为空", "the code is empty")

@@ -4,34 +4,15 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 	"time"
 
 	"github.com/qinglang/qinglang/qualify"
 )
 
-// normalizeID puts a resident ID in the form that is hashed: trimmed,
-// full-width ASCII to half-width, upper case (x to X), as qualify does.
-func normalizeID(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			r -= 0xFEE0
-		case r == 0x3000:
-			r = ' '
-		}
-		if r >= 'a' && r <= 'z' {
-			r -= 'a' - 'A'
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
-}
-
 // hashID is the hex HMAC-SHA256 of a normalised ID under the salt.
 func (r *Registry) hashID(id string) string {
 	mac := hmac.New(sha256.New, r.salt)
-	mac.Write([]byte(normalizeID(id)))
+	mac.Write([]byte(qualify.Normalize(id)))
 	return hex.EncodeToString(mac.Sum(nil))
 }
 

@@ -308,7 +308,7 @@ func (p Policy) Effects(r Result, listings []Listing) Outcome {
 	basis, basisEN := renderBasis(Basis(r.Category))
 	items := slices.Clone(r.FailedItems)
 	failedZH, failedEN := itemsText(items)
-	catZH, catEN := categoryName(r.Category)
+	catZH, catEN := r.Category.Name()
 	batchZH, batchEN := "批次未知", "batch unknown"
 	if r.Batch != "" {
 		batchZH, batchEN = "批次 "+r.Batch, "batch "+r.Batch

@@ -250,7 +250,7 @@ func (cfg Config) weigh(c Candidate) Pick {
 	if !ok {
 		level = RiskMedium
 	}
-	catZH, catEN := categoryName(c.Category)
+	catZH, catEN := c.Category.Name()
 	fs := []Factor{{
 		Name:       "category",
 		Multiplier: cfg.LevelFactor[level],
@@ -310,29 +310,6 @@ func (cfg Config) weigh(c Candidate) Pick {
 }
 
 var levelZH = map[RiskLevel]string{RiskLow: "低", RiskMedium: "中", RiskHigh: "高"}
-
-// categoryNames gives each contract category its Chinese and English name.
-var categoryNames = map[qinglang.Category][2]string{
-	qinglang.CatFood:          {"食品", "food"},
-	qinglang.CatHealthFood:    {"保健食品", "health food"},
-	qinglang.CatCosmetics:     {"化妆品", "cosmetics"},
-	qinglang.CatMedicalDevice: {"医疗器械", "medical device"},
-	qinglang.CatDrug:          {"药品", "drug"},
-	qinglang.CatInfantFormula: {"婴幼儿配方食品", "infant formula"},
-	qinglang.CatAgri:          {"食用农产品", "agricultural produce"},
-	qinglang.CatApparel:       {"服装", "apparel"},
-	qinglang.CatJewelry:       {"珠宝首饰", "jewellery"},
-	qinglang.CatElectronics:   {"电子产品", "electronics"},
-	qinglang.CatHousehold:     {"家居日用品", "household goods"},
-	qinglang.CatGeneral:       {"一般商品", "general goods"},
-}
-
-func categoryName(c qinglang.Category) (zh, en string) {
-	if n, ok := categoryNames[c]; ok {
-		return n[0], n[1]
-	}
-	return "类目未知", "unknown category"
-}
 
 func plural(n int, word string) string {
 	if n == 1 {
