@@ -165,13 +165,9 @@ const campaignColumns = "seq, id, platform, severity, score, first_seen_us, last
 // out. Next is set when more campaigns follow; pass it as f.Cursor for the
 // next page. Times come back in UTC.
 func (s *Store) Campaigns(ctx context.Context, f qinglang.CampaignFilter) (qinglang.CampaignPage, error) {
-	limit := f.Limit
-	switch {
-	case limit == 0:
-		limit = DefaultCampaignsLimit
-	case limit < 0 || limit > MaxCampaignsLimit:
-		return qinglang.CampaignPage{}, qinglang.Errorf(qinglang.EINVALID,
-			"limit 必须在 1 到 %d 之间（收到 %d）", "limit must be between 1 and %d (got %d)", MaxCampaignsLimit, f.Limit)
+	limit, err := pageLimit(f.Limit, DefaultCampaignsLimit, MaxCampaignsLimit)
+	if err != nil {
+		return qinglang.CampaignPage{}, err
 	}
 	var where []string
 	var args []any

@@ -28,13 +28,9 @@ const cursorPrefix = "s1:"
 // cursor that this store did not hand out. Next is set when more findings
 // follow; pass it as f.Cursor (or, with After, as f.After) for the next page.
 func (s *Store) Findings(ctx context.Context, f qinglang.FindingFilter) (qinglang.FindingPage, error) {
-	limit := f.Limit
-	switch {
-	case limit == 0:
-		limit = DefaultFindingsLimit
-	case limit < 0 || limit > MaxFindingsLimit:
-		return qinglang.FindingPage{}, qinglang.Errorf(qinglang.EINVALID,
-			"limit 必须在 1 到 %d 之间（收到 %d）", "limit must be between 1 and %d (got %d)", MaxFindingsLimit, f.Limit)
+	limit, err := pageLimit(f.Limit, DefaultFindingsLimit, MaxFindingsLimit)
+	if err != nil {
+		return qinglang.FindingPage{}, err
 	}
 	var where []string
 	var args []any

@@ -297,13 +297,9 @@ func (s *Store) Records(ctx context.Context, f qinglang.RecordFilter) (qinglang.
 	if !slices.Contains(qinglang.RecordKinds, f.Kind) {
 		return qinglang.RecordPage{}, qinglang.Errorf(qinglang.EINVALID, "记录类型 %q 无效", "invalid record kind %q", f.Kind)
 	}
-	limit := f.Limit
-	switch {
-	case limit == 0:
-		limit = DefaultRecordsLimit
-	case limit < 0 || limit > MaxRecordsLimit:
-		return qinglang.RecordPage{}, qinglang.Errorf(qinglang.EINVALID,
-			"limit 必须在 1 到 %d 之间（收到 %d）", "limit must be between 1 and %d (got %d)", MaxRecordsLimit, f.Limit)
+	limit, err := pageLimit(f.Limit, DefaultRecordsLimit, MaxRecordsLimit)
+	if err != nil {
+		return qinglang.RecordPage{}, err
 	}
 	order, cursorPrefix, after := "seq DESC", recordCursorPrefix, "seq < ?"
 	if f.Oldest {
@@ -566,13 +562,9 @@ func checkAudit(e qinglang.AuditEntry) error {
 // limit or one over 10000 is an EINVALID error. At comes back in UTC and
 // Data byte for byte as appended.
 func (s *Store) AuditEntries(ctx context.Context, object string, after int64, limit int) ([]qinglang.AuditEntry, error) {
-	n := limit
-	switch {
-	case n == 0:
-		n = DefaultAuditLimit
-	case n < 0 || n > MaxAuditLimit:
-		return nil, qinglang.Errorf(qinglang.EINVALID,
-			"limit 必须在 1 到 %d 之间（收到 %d）", "limit must be between 1 and %d (got %d)", MaxAuditLimit, limit)
+	n, err := pageLimit(limit, DefaultAuditLimit, MaxAuditLimit)
+	if err != nil {
+		return nil, err
 	}
 	q := "SELECT " + auditColumns + " FROM audit_log WHERE seq > ?"
 	args := []any{after}

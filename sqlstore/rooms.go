@@ -37,13 +37,9 @@ const roomColumns = "platform, room, host, operator, merchant, agency, title, st
 // be listed twice or not at all across the pages (a live list, not a
 // snapshot of all rooms).
 func (s *Store) Rooms(ctx context.Context, f qinglang.RoomFilter) (qinglang.RoomPage, error) {
-	limit := f.Limit
-	switch {
-	case limit == 0:
-		limit = DefaultRoomsLimit
-	case limit < 0 || limit > MaxRoomsLimit:
-		return qinglang.RoomPage{}, qinglang.Errorf(qinglang.EINVALID,
-			"limit 必须在 1 到 %d 之间（收到 %d）", "limit must be between 1 and %d (got %d)", MaxRoomsLimit, f.Limit)
+	limit, err := pageLimit(f.Limit, DefaultRoomsLimit, MaxRoomsLimit)
+	if err != nil {
+		return qinglang.RoomPage{}, err
 	}
 	var where []string
 	var args []any

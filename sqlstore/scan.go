@@ -29,13 +29,9 @@ const eventPosPrefix = "e1:"
 // stored with a ts in range (found through events_ts), not at the first
 // event stored.
 func (s *Store) ScanEvents(ctx context.Context, sc qinglang.EventScan) ([]qinglang.Event, string, error) {
-	limit := sc.Limit
-	switch {
-	case limit == 0:
-		limit = DefaultScanLimit
-	case limit < 0 || limit > MaxScanLimit:
-		return nil, "", qinglang.Errorf(qinglang.EINVALID,
-			"limit 必须在 1 到 %d 之间（收到 %d）", "limit must be between 1 and %d (got %d)", MaxScanLimit, sc.Limit)
+	limit, err := pageLimit(sc.Limit, DefaultScanLimit, MaxScanLimit)
+	if err != nil {
+		return nil, "", err
 	}
 	var after int64
 	if sc.After != "" {

@@ -107,13 +107,9 @@ func (t *Tx) LatestSpotCheck(ctx context.Context, product string, at time.Time) 
 // not hand out. Next is set when more results follow; pass it as f.Cursor
 // for the next page. Times come back in UTC.
 func (s *Store) SpotChecks(ctx context.Context, f qinglang.SpotCheckFilter) (qinglang.SpotCheckPage, error) {
-	limit := f.Limit
-	switch {
-	case limit == 0:
-		limit = DefaultSpotChecksLimit
-	case limit < 0 || limit > MaxSpotChecksLimit:
-		return qinglang.SpotCheckPage{}, qinglang.Errorf(qinglang.EINVALID,
-			"limit 必须在 1 到 %d 之间（收到 %d）", "limit must be between 1 and %d (got %d)", MaxSpotChecksLimit, f.Limit)
+	limit, err := pageLimit(f.Limit, DefaultSpotChecksLimit, MaxSpotChecksLimit)
+	if err != nil {
+		return qinglang.SpotCheckPage{}, err
 	}
 	var where []string
 	var args []any

@@ -267,3 +267,16 @@ func zoned(us, off int64) time.Time {
 	}
 	return t.In(time.FixedZone("", int(off)))
 }
+
+// pageLimit checks the limit of a listing: 0 means def, and anything below
+// 0 or above max is an EINVALID error naming the range.
+func pageLimit(limit, def, max int) (int, error) {
+	switch {
+	case limit == 0:
+		return def, nil
+	case limit < 0 || limit > max:
+		return 0, qinglang.Errorf(qinglang.EINVALID,
+			"limit 必须在 1 到 %d 之间（收到 %d）", "limit must be between 1 and %d (got %d)", max, limit)
+	}
+	return limit, nil
+}
