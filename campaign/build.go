@@ -23,6 +23,7 @@ const (
 	ReasonSpread        = "spread"                  // posted the scripts in several of the campaign's rooms
 	ReasonMerchants     = "several_merchants"       // praised goods of several merchants without buying
 	ReasonDenseCore     = "dense_core"              // in the densest block of accounts × (room, script)
+	ReasonHeavyPromoter = "heavy_promoter"          // far more unbought commercial speech than others write (baserate.go)
 )
 
 // campaign builds the report of a judged group from its members.
@@ -168,11 +169,12 @@ func (g *group) reasons(c *candidate) []string {
 	add(c.infraDev, ReasonSharedDevice)
 	add(c.lock > 0, ReasonLockstep)
 	add(c.lockMulti, ReasonCrossRoom)
-	add(c.burst, ReasonBurst)
+	add(c.burst || c.promoBurst, ReasonBurst)
 	add(c.hop, ReasonProxyHop)
 	add(c.rooms >= 2, ReasonSpread)
 	add(c.adMerch >= 2, ReasonMerchants)
 	add(c.core, ReasonDenseCore)
+	add(c.heavy, ReasonHeavyPromoter)
 	return out
 }
 

@@ -22,6 +22,7 @@ const (
 	evLockstep                   // in lockstep with another account
 	evCross                      // that lockstep spans rooms
 	evHop                        // hops through hopNets networks in one room (a proxy pool)
+	evPromo                      // writes far more unbought commercial speech than the platform's viewers do (baserate.go)
 )
 
 // view is the cross-room stage's picture of one platform's window.
@@ -57,12 +58,22 @@ type view struct {
 	// speech there (see promoLinks)
 	links    [][]uint32
 	linkRoom map[uint32]bool
+	burst    map[uint32]int32 // accounts in a burst of unbought commercial speech: its number (burst.go)
+	nBursts  int32
 
 	rTotal []int32 // comments per room slot
 	rOff   []int32 // commenters of room r: rAccts[rOff[r]:rOff[r+1]] (lazy)
 	rAccts []uint32
 
 	ev []uint8 // own evidence per account slot
+
+	// base rates (baserate.go): comments with content and unbought
+	// commercial comments per account slot and per room slot, and the
+	// platform's share of the latter
+	aAll, aPromo []int32
+	rAll, rPromo []int32
+	qPromo       float64
+	all, promo   int64 // the platform's comments with content, and unbought commercial ones
 
 	lock *lockstep
 	why  string // why the last group judged was not a campaign (for tests)
@@ -139,8 +150,10 @@ func (d *Detector) newView(p *platform, since, end int64) *view {
 		v.elig[s] = v.script[s] && v.sDeg[s] >= 2
 	}
 	v.ownEvidence()
+	v.baseRates()
 	v.promoLinks()
 	v.recurringLinks()
+	v.promoBursts()
 	v.lock = v.lockstep()
 	for _, e := range v.lock.edges {
 		for _, a := range [2]uint32{e.a, e.b} {
@@ -254,9 +267,11 @@ func (v *view) boughtBefore(a *account, x *action) bool {
 	return a.boughtFrom(v.d.rooms[x.room].merchant, int64(x.minute+1)*60_000)
 }
 
-// promoLinks finds, per room, the accounts that posted commercial speech
-// (a testimonial, urging, vouching) without an order from the room's
-// merchant before it; a room where at least seedMinPosters did so, and
+// promoLinks finds, per promoted room (more unbought commercial speech
+// than the platform's rate explains, baserate.go), the accounts that
+// posted commercial speech (a testimonial, urging, vouching) without an
+// order from the room's merchant before it; a room where at least
+// seedMinPosters did so, and
 // linkMulti of them in promoRooms rooms or more, links them all (and is a
 // linked room). This is the coarse script
 // of the cross-room stage: paraphrased crews that rarely repeat a
@@ -266,7 +281,7 @@ func (v *view) promoLinks() {
 	var pr []kv
 	for i := range v.acts {
 		x := &v.acts[i]
-		if x.flags&fPromo == 0 || x.script == noScript || !v.script[x.script] || v.boughtBefore(v.d.accounts.at(x.acct), x) {
+		if !v.unboughtPromo(x) || !v.promotedRoom(x.room) {
 			continue
 		}
 		pr = append(pr, kv{k: uint64(x.room)<<32 | uint64(x.acct)})
@@ -312,7 +327,12 @@ func (v *view) seeds() []uint32 {
 		run := v.run(uint32(s))
 		own := 0
 		for _, x := range run {
-			if v.ev[uint32(x.k)] != 0 {
+			// a testimonial without a purchase is what onlookers write
+			// too, once; it counts when the account repeats this script
+			// or writes far more unbought commercial speech than they do
+			// (evPromo)
+			ev := v.ev[uint32(x.k)]
+			if ev&^evNoBuyTM != 0 || (ev&evNoBuyTM != 0 && x.v >= 2) {
 				own++
 			}
 		}

@@ -14,13 +14,14 @@ type strengths struct {
 	newAcc  float64 // share of new accounts beyond the ordinary share
 	lock    float64 // share in lockstep (any room)
 	merch   float64 // share praising goods of several merchants, unbought
+	burst   float64 // share in bursts of unbought commercial speech (burst.go)
 }
 
 // hard and total combine the strengths (noisy-or). Hard evidence is what
 // repetition alone never shows; new accounts and single-room lockstep
 // only add to it.
 func (s strengths) hard() float64 {
-	return 1 - (1-0.85*s.noBuyTM)*(1-0.9*s.contra)*(1-0.8*s.infra)*(1-0.7*s.cross)*(1-0.6*s.excess)*(1-0.6*s.merch)
+	return 1 - (1-0.85*s.noBuyTM)*(1-0.9*s.contra)*(1-0.8*s.infra)*(1-0.7*s.cross)*(1-0.6*s.excess)*(1-0.6*s.merch)*(1-0.7*s.burst)
 }
 
 func (s strengths) total() float64 {
@@ -47,7 +48,8 @@ func (g *group) evidence(set []int) (Evidence, float64, float64) {
 	var ages []float64
 	var s strengths
 	newAge := d.cfg.NewAccountAge.Milliseconds()
-	afterCall, promo, lockAny, lockCross, infra, merch := 0, 0, 0, 0, 0, 0
+	afterCall, promo, lockAny, lockCross, infra, merch, noBuyTM := 0, 0, 0, 0, 0, 0, 0
+	var burstIDs []int32
 	syncSum := 0.0
 	for _, i := range set {
 		c := &g.cands[i]
@@ -68,14 +70,24 @@ func (g *group) evidence(set []int) (Evidence, float64, float64) {
 		if a.orders(v.since) > 0 {
 			e.Purchasers++
 		}
+		heavy := c.heavy
 		if c.noBuyTM {
 			e.TestimonialsNoBuy++
+			if heavy || c.promoBurst {
+				noBuyTM++
+			}
 		}
 		if v.ev[c.acct]&evContra != 0 {
 			e.Contradicting++
 		}
-		if c.adMerch >= 2 {
+		if c.adMerch >= 2 && heavy {
 			merch++
+		}
+		if c.promoBurst && c.noBuyAd {
+			e.Bursts++
+			if id := v.burst[c.acct]; !slices.Contains(burstIDs, id) {
+				burstIDs = append(burstIDs, id)
+			}
 		}
 		if c.infra {
 			infra += 2
@@ -165,12 +177,16 @@ func (g *group) evidence(set []int) (Evidence, float64, float64) {
 	}
 	m := float64(len(set))
 	e.Synchrony = syncSum / m
-	s.noBuyTM = float64(e.TestimonialsNoBuy) / m
+	s.noBuyTM = float64(noBuyTM) / m
 	s.contra = min(1, 2*float64(e.Contradicting)/m)
 	s.infra = float64(infra) / (2 * m)
 	s.cross = float64(lockCross) / m
 	s.lock = float64(lockAny) / m
 	s.merch = float64(merch) / m
+	if len(burstIDs) >= minBursts {
+		// one surge is an event; a crew comes back to burst again
+		s.burst = float64(e.Bursts) / m
+	}
 	s.newAcc = max(0, float64(e.NewAccounts)/m-newAccountBase) / (1 - newAccountBase)
 	return e, s.total(), s.hard()
 }

@@ -16,24 +16,26 @@ import (
 
 // candidate is one account considered for a group.
 type candidate struct {
-	acct      uint32
-	scripted  int32   // comments in the group's scripts and rooms
-	sActs     int32   // such actions
-	rooms     int32   // group rooms it posted the group's scripts in
-	hop       bool    // hops through a proxy pool (evHop)
-	noBuyTM   bool    // one of them is a testimonial without an order before it
-	noBuyAd   bool    // one of them is commercial speech without an order before it
-	adShared  bool    // one such in a script cluster another such candidate posted too
-	adMerch   int32   // merchants it praised so, unbought
-	burst     bool    // one of them shares its (room, script, bucket) with two other candidates
-	lock      float64 // best lockstep similarity with another candidate
-	lockMulti bool    // that lockstep spans rooms
-	infra     bool    // on a network or device the group has to itself
-	infraNet  bool    // on a network the group has to itself
-	infraDev  bool    // on a device the group has to itself
-	core      bool    // in the densest block
-	strong    bool    // tied by lockstep, infrastructure, hopping, a contradiction or spread
-	member    bool
+	acct       uint32
+	scripted   int32   // comments in the group's scripts and rooms
+	sActs      int32   // such actions
+	rooms      int32   // group rooms it posted the group's scripts in
+	hop        bool    // hops through a proxy pool (evHop)
+	noBuyTM    bool    // one of them is a testimonial without an order before it
+	noBuyAd    bool    // one of them is commercial speech without an order before it
+	adShared   bool    // one such in a script cluster another such candidate posted too
+	adMerch    int32   // merchants it praised so, unbought
+	burst      bool    // one of them shares its (room, script, bucket) with two other candidates
+	promoBurst bool    // in a burst of unbought commercial speech in one of the group's rooms (burst.go)
+	heavy      bool    // writes far more unbought commercial speech than everyone else (baserate.go)
+	lock       float64 // best lockstep similarity with another candidate
+	lockMulti  bool    // that lockstep spans rooms
+	infra      bool    // on a network or device the group has to itself
+	infraNet   bool    // on a network the group has to itself
+	infraDev   bool    // on a device the group has to itself
+	core       bool    // in the densest block
+	strong     bool    // tied by lockstep, infrastructure, hopping, a contradiction or spread
+	member     bool
 }
 
 // group is a group under judgement.
@@ -163,6 +165,7 @@ func (g *group) features() {
 		c := &g.cands[ci]
 		a := v.d.accounts.at(c.acct)
 		c.hop = v.ev[c.acct]&evHop != 0
+		_, c.promoBurst = v.burst[c.acct]
 		rooms, merchants = rooms[:0], merchants[:0]
 		for _, i := range v.actsOf(c.acct) {
 			x := &v.acts[i]
@@ -389,21 +392,34 @@ func (g *group) peel() {
 // group: they posted its scripts in its rooms, and they are in lockstep
 // with another poster, share a network or device the group has to
 // itself, hop through a proxy pool, contradict themselves without a
-// purchase, posted its scripts in spreadRooms rooms, posted a testimonial
-// without a purchase and either sit in the dense core or posted it in a
-// burst with others, or posted unbought commercial speech in promoRooms
-// of its rooms or in a script cluster where another candidate did so.
-// A single unbought line of praise in a room the crew works is not
-// enough: viewers write such lines too. Fans and buyers who
-// once wrote something similar are left out.
+// purchase, posted its scripts in spreadRooms rooms, or said unbought
+// commercial things in a burst (burst.go); or they posted a testimonial
+// without a purchase in the dense core or in a (room, script, bucket)
+// burst and repeat the scripts or are heavy promoters; or, heavy
+// promoters only, posted unbought commercial speech in promoRooms of its
+// rooms or in a script cluster where another candidate did so. Onlookers
+// write a line or two of unbought praise too (baserate.go): that alone is
+// never enough. Fans and buyers who once wrote something similar are
+// left out.
 func (g *group) membership() {
+	// heavy promoters among the candidates: tested against what everyone
+	// else writes, the family being the candidates with unbought
+	// commercial speech, not the whole platform
+	var tested []uint32
+	for _, ci := range g.set(func(c *candidate) bool { return c.noBuyAd }) {
+		tested = append(tested, g.cands[ci].acct)
+	}
+	q := g.v.rateWithout(tested)
 	for ci := range g.cands {
 		c := &g.cands[ci]
 		if c.sActs == 0 {
 			continue
 		}
 		ev := g.v.ev[c.acct]
-		c.strong = c.lock > 0 || c.infra || c.hop || ev&evContra != 0 || c.rooms >= spreadRooms
-		c.member = c.strong || (c.noBuyTM && (c.core || c.burst)) || (c.noBuyAd && (c.rooms >= promoRooms || c.adShared))
+		c.heavy = ev&evPromo != 0 || g.v.heavy(c.acct, q, len(tested))
+		c.strong = c.lock > 0 || c.infra || c.hop || ev&evContra != 0 || c.rooms >= spreadRooms || (c.noBuyAd && c.promoBurst)
+		c.member = c.strong ||
+			(c.noBuyTM && (c.core || c.burst) && (c.heavy || c.scripted >= 2)) ||
+			(c.noBuyAd && c.heavy && (c.rooms >= promoRooms || c.adShared))
 	}
 }

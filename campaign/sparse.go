@@ -36,7 +36,7 @@ func (v *view) recurringLinks() {
 	for i := range v.acts {
 		x := &v.acts[i]
 		total[x.acct] += int32(x.n)
-		if x.flags&fPromo == 0 || x.script == noScript || !v.script[x.script] || v.boughtBefore(v.d.accounts.at(x.acct), x) {
+		if !v.unboughtPromo(x) {
 			continue
 		}
 		promo[x.acct] += int32(x.n)
@@ -52,7 +52,7 @@ func (v *view) recurringLinks() {
 		rooms[uint32(x.k)]++
 	}
 	recurring := func(a uint32) bool {
-		return rooms[a] >= promoRooms && float64(promo[a]) >= recurShare*float64(total[a])
+		return rooms[a] >= promoRooms && float64(promo[a]) >= recurShare*float64(total[a]) && v.ev[a]&evPromo != 0
 	}
 	// per merchant, the recurring promoters of its rooms: a crew's members
 	// rarely meet in one broadcast, but they work the same merchants

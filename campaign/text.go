@@ -89,7 +89,7 @@ var (
 	shillTerms      = newLexicon("不是托", "没收钱", "不是广告", "真实评价", "真实反馈", "亲测", "亲身", "良心推荐", "强烈推荐", "自用")
 	usageTerms      = newLexicon("吃了", "用了", "喝了", "涂了", "抹了", "敷了", "坚持", "才吃", "才用", "才喝")
 	praiseTerms     = newLexicon("不错", "好用", "好吃", "真好", "很好", "满意", "喜欢", "推荐", "值", "舒服", "好了", "棒")
-	questionTerms   = newLexicon("吗", "么", "真的假的", "能不能", "是不是", "有没有", "会不会", "多少", "哪", "怎么", "什么", "几", "呢", "咋")
+	questionTerms   = newLexicon("吗", "么", "真的假的", "能不能", "是不是", "有没有", "会不会", "多少", "哪", "怎么", "什么", "几", "咋")
 )
 
 // promoTerms are commercial speech besides testimonials: urging to buy,
@@ -99,6 +99,8 @@ var promoTerms = newLexicon(
 	"闭眼入", "冲就完了", "拍就对了", "入手", "划算", "便宜太多", "性价比", "值得", "物超所值", "质量好",
 	"质量真的好", "没得说", "毛病", "没有任何问题", "满意", "真的好", "是真的", "没骗人", "相信主播", "良心",
 	"靠谱", "推荐", "安利", "太好了", "好用", "好使", "有效", "效果", "管用", "有用",
+	// comparing the price with other sellers is selling too
+	"买贵了", "别家贵", "比别家", "比实体店", "比专柜", "比超市", "外面卖", "外面买",
 )
 
 // isPromo reports whether the masked text is commercial speech: a

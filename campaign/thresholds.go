@@ -116,6 +116,35 @@ const (
 	// strangers with one line each are no recurring promoters.
 	recurShare   = 0.5
 	recurMinRoom = 2
+	// burstWindow, burstMin and burstAlpha (burst.go): burstMin accounts
+	// posting related unbought commercial speech within burstWindow in
+	// one room, answering no call, are a burst when both of the room's
+	// own tests (share of those minutes' comments; count against the
+	// room's other windows) put the chance of one such window in the
+	// broadcast below burstAlpha.
+	burstWindow = 2 * time.Minute
+	burstMin    = 3
+	burstAlpha  = 0.01
+	// burstRelated: two lines of a burst say the same thing when their
+	// shingle sets overlap this much (Jaccard); a crew's burst is one
+	// script idea in several paraphrases.
+	burstRelated = 0.2
+	// minBursts: bursts count as a group's evidence only when its members
+	// burst in this many windows (one surge is an event; a crew bursts
+	// again, in its next room or later in the same one).
+	minBursts = 2
+	// heavyFalse and roomAlpha (baserate.go): an account is a heavy
+	// promoter when its share of unbought commercial speech would occur
+	// at the platform's rate with probability below heavyFalse divided by
+	// the number of accounts tested (so about heavyFalse ordinary viewers
+	// per window pass by chance); a room is a promoted room when its count
+	// would occur with probability below roomAlpha divided by the number
+	// of rooms.
+	heavyFalse = 0.05
+	roomAlpha  = 0.01
+	// minRate: the platform's rate is never taken below this (a window
+	// without praise proves nothing by its silence).
+	minRate = 0.005
 	// minMembers is the least size of a campaign.
 	minMembers = 3
 	// netPurity: a network (/24 or /64) or device counts as the crew's own

@@ -115,7 +115,7 @@ func Heldout() []Scenario {
 	}
 }
 
-// Set returns the named set: SetMatrix, SetHeldout or SetFresh.
+// Set returns the named set: SetMatrix, SetHeldout, SetFresh or SetBlind.
 func Set(name string) ([]Scenario, bool) {
 	switch name {
 	case SetMatrix:
@@ -124,6 +124,8 @@ func Set(name string) ([]Scenario, bool) {
 		return Heldout(), true
 	case SetFresh:
 		return Fresh(), true
+	case SetBlind:
+		return Blind(), true
 	}
 	return nil, false
 }

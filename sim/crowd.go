@@ -79,7 +79,8 @@ func (r *roomGen) runWave(at int64, i int) {
 }
 
 // runComment posts one background comment: greetings (most at the start),
-// questions, reactions, talk about the goods, buyers' reviews, chat.
+// questions, reactions, talk about the goods, buyers' reviews, onlookers'
+// praise, chants, chat.
 func (r *roomGen) runComment(at int64) {
 	u := r.activeViewer()
 	x := r.rng.Float64()
@@ -102,6 +103,11 @@ func (r *roomGen) runComment(at int64) {
 		// A real buyer, from today or an earlier day, tells how it went.
 		u = r.s.buyers[r.rng.IntN(min(r.s.nbuyers, len(r.s.buyers)))]
 		text = pick(r.rng, cmtReview)
+	case x < 0.72:
+		// An onlooker praises the goods or vouches for the host without
+		// an order here (bought in a shop, heard from a friend, a fan):
+		// innocent commercial speech, unbought.
+		text = pick(r.rng, cmtPraise)
 	case x < 0.78:
 		text = pick(r.rng, cmtChants)
 	default:
