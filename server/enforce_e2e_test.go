@@ -133,7 +133,16 @@ func TestEnforcementLoop(t *testing.T) {
 	}
 	resp.Body.Close()
 
-	// The host's case appears with a measure the policy proposed.
+	// The host's case appears with a measure the policy proposed, once
+	// the case holds every finding of the speech (the intake may take
+	// them one by one, and a later one may replace an earlier proposal).
+	var found struct {
+		Findings []qinglang.Finding `json:"findings"`
+	}
+	waitFor(t, 20*time.Second, func() string { return "no findings for room r1" }, func() bool {
+		rv1.ok(http.MethodGet, "/v1/findings?room=r1", nil, &found)
+		return len(found.Findings) > 0
+	})
 	var view enforce.CaseView
 	waitFor(t, 20*time.Second, func() string { return "no case with a proposed measure for host h1" }, func() bool {
 		var page enforce.CasePage
@@ -142,7 +151,7 @@ func TestEnforcementLoop(t *testing.T) {
 			return false
 		}
 		rv1.ok(http.MethodGet, "/v1/cases/"+page.Cases[0].ID, nil, &view)
-		return len(view.Measures) > 0
+		return len(view.Measures) > 0 && len(view.Case.Findings) >= len(found.Findings)
 	})
 	c := view.Case
 	if c.Region != "310101" || len(c.Findings) == 0 {
