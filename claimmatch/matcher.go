@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/qinglang/qinglang"
@@ -119,6 +120,9 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 		ri := int32(i)
 		m.rules = append(m.rules, scopeOf(r))
 		for _, term := range r.Terms {
+			if strings.Contains(term, "{@") {
+				return nil, unexpanded(r.ID, term)
+			}
 			n := normalizeString(term)
 			if n == "" {
 				return nil, qinglang.Errorf(qinglang.EINVALID, "规则 %q：词 %q 规范化后为空", "rule %q: term %q is empty once normalised", r.ID, term)
@@ -126,6 +130,9 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 			add(n, use{rule: ri, kind: useTerm})
 		}
 		for _, ex := range r.Exceptions {
+			if strings.Contains(ex, "{@") {
+				return nil, unexpanded(r.ID, ex)
+			}
 			n := normalizeString(ex)
 			if n == "" {
 				return nil, qinglang.Errorf(qinglang.EINVALID, "规则 %q：例外 %q 规范化后为空", "rule %q: exception %q is empty once normalised", r.ID, ex)
@@ -165,6 +172,14 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 	m.plain = plainSyms(m.ac)
 	m.pool.New = func() any { return m.NewScanner() }
 	return m, nil
+}
+
+// unexpanded is the error for a term or exception that still holds a
+// lexicon reference: the rules were not put together by rules.Merge or
+// rules.Load, which expand them (patterns are refused by rules.ParsePattern).
+func unexpanded(id, s string) error {
+	return qinglang.Errorf(qinglang.EINVALID, "规则 %q：%q 含未展开的词表引用，规则包须经 rules.Merge 或 rules.Load 加载",
+		"rule %q: %q holds an unexpanded lexicon reference; load packs through rules.Merge or rules.Load", id, s)
 }
 
 // ruleError names the rule in a pattern's error, keeping its code.

@@ -188,6 +188,9 @@ func TestCompileErrors(t *testing.T) {
 		{{ID: "a", Terms: []string{"   "}}},
 		{{ID: "a", Patterns: []string{"{N}"}}},
 		{{ID: "a", Terms: []string{"x"}}, {ID: "a", Terms: []string{"y"}}},
+		{{ID: "a", Terms: []string{"{@disease}好了"}}},                    // not expanded by rules.Merge
+		{{ID: "a", Terms: []string{"x"}, Exceptions: []string{"{@q}"}}}, // likewise
+		{{ID: "a", Patterns: []string{"{@disease}{GAP:3}好了"}}},
 	} {
 		_, err := Compile(rs)
 		if qinglang.Code(err) != qinglang.EINVALID {

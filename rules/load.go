@@ -30,6 +30,12 @@ type Set struct {
 	Overridden []string
 	// Files are the files read, in load order.
 	Files []string
+	// Lexicons are the lexicons in force, by name: the last definition of
+	// each, with its includes ("@name") replaced by their words.
+	Lexicons map[string][]string
+	// OverriddenLexicons are the names (sorted) of lexicons that a later
+	// file defined again, replacing the earlier definition for every rule.
+	OverriddenLexicons []string
 
 	files map[string]string // rule id → file it was taken from
 }
@@ -57,9 +63,11 @@ func (s *Set) File(id string) string { return s.files[id] }
 
 // Load reads the embedded default pack (Default) first, then every *.yaml
 // and *.yml file of each of dirs, in name order (subfolders and names
-// starting with "." are skipped). A later rule with the same id as an
-// earlier one replaces it, and Set.Overridden lists its id; the same id
-// twice within one file is a problem.
+// starting with "." are skipped), and puts them together with Merge. A
+// later rule with the same id as an earlier one replaces it, and
+// Set.Overridden lists its id; the same id twice within one file is a
+// problem. Likewise a later lexicon of the same name replaces the earlier
+// one, for the rules of every pack (Set.OverriddenLexicons).
 //
 // When any pack is invalid, or a folder or file cannot be read, Load
 // returns no set and an error of type Problems listing every problem of
@@ -83,7 +91,7 @@ func load(def fs.FS, defDir, defName string, dirs []string) (*Set, error) {
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	return merge(packs), nil
+	return merge(packs)
 }
 
 // LoadFS reads the packs in folder root of fsys (and nothing else), the
@@ -94,7 +102,7 @@ func LoadFS(fsys fs.FS, root string) (*Set, error) {
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	return merge(packs), nil
+	return merge(packs)
 }
 
 // readFS parses the pack files of folder dir of fsys in name order; name is
@@ -134,33 +142,83 @@ func isPackFile(e fs.DirEntry) bool {
 	return strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")
 }
 
-// merge merges valid packs in order: a later rule replaces an earlier one
-// with the same id.
-func merge(packs []*Pack) *Set {
+// Merge puts valid packs (as Parse returns them) together in order into a
+// set: a later rule replaces an earlier one with the same id, and a later
+// lexicon an earlier one with the same name. The lexicons in force are
+// then resolved (an entry "@name" includes the lexicon name; within a
+// lexicon that replaces another of its own name, "@name" includes the one
+// it replaces) and every rule of the set has its lexicon references
+// expanded (see Rule).
+//
+// A reference to an unknown lexicon, a cycle of includes, a rule that
+// expands to more than MaxExpansions strings, and an expansion that is not
+// a valid term or pattern are problems, each with the file, line and field
+// of the string at fault; the error is then of type Problems and there is
+// no set.
+func Merge(packs ...*Pack) (*Set, error) { return merge(packs) }
+
+// merge is Merge; its error, when there is one, is of type Problems.
+func merge(packs []*Pack) (*Set, error) {
 	s := &Set{files: map[string]string{}}
-	byID := map[string]Rule{}
+	type source struct {
+		rule Rule
+		pack *Pack
+		idx  int // in pack.Rules
+	}
+	byID := map[string]source{}
 	over := map[string]bool{}
+	lexOver := map[string]bool{}
+	lexSeen := map[string]bool{}
 	for _, p := range packs {
 		s.Files = append(s.Files, p.File)
 		if !slices.Contains(s.Packs, p.Name) {
 			s.Packs = append(s.Packs, p.Name)
 		}
-		for _, r := range p.Rules {
+		for name := range p.Lexicons {
+			if lexSeen[name] {
+				lexOver[name] = true
+			}
+			lexSeen[name] = true
+		}
+		for i, r := range p.Rules {
 			if _, ok := byID[r.ID]; ok {
 				over[r.ID] = true
 			}
-			byID[r.ID] = r
+			byID[r.ID] = source{r, p, i}
 			s.files[r.ID] = p.File
 		}
 	}
-	s.Rules = make([]Rule, 0, len(byID))
-	for _, r := range byID {
+	lex := newLexTable(packs)
+	probs := lex.probs
+	ids := make([]string, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	s.Rules = make([]Rule, 0, len(ids))
+	for _, id := range ids {
+		src := byID[id]
+		r, pr := lex.expandRule(src.rule, src.pack.File, src.idx, src.pack.refLines)
+		probs = append(probs, pr...)
 		s.Rules = append(s.Rules, r)
 	}
-	slices.SortFunc(s.Rules, func(a, b Rule) int { return strings.Compare(a.ID, b.ID) })
+	if len(probs) > 0 {
+		probs.Sort()
+		return nil, probs
+	}
 	for id := range over {
 		s.Overridden = append(s.Overridden, id)
 	}
 	slices.Sort(s.Overridden)
-	return s
+	for name := range lexOver {
+		s.OverriddenLexicons = append(s.OverriddenLexicons, name)
+	}
+	slices.Sort(s.OverriddenLexicons)
+	if len(lex.defs) > 0 {
+		s.Lexicons = map[string][]string{}
+		for _, name := range lex.names() {
+			s.Lexicons[name], _, _ = lex.lookup(name)
+		}
+	}
+	return s, nil
 }

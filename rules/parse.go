@@ -26,6 +26,11 @@ var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 // Pack.File). It reports every problem it can find, each with its line and
 // field, not just the first. When there is any problem the pack is nil.
 //
+// The pack's rules are as written: their terms, patterns and exceptions
+// may still hold lexicon references ({@name}), whose lexicons may be
+// defined by another pack. Merge (and Load) expands them; a rule with
+// references must go through Merge before it is compiled.
+//
 // The YAML is read through its node tree, so every key is checked: an
 // unknown key (a typo such as "serverity") is a problem, as is a duplicate.
 func Parse(file string, data []byte) (*Pack, Problems) {
@@ -40,6 +45,7 @@ func Parse(file string, data []byte) (*Pack, Problems) {
 		return nil, p.probs
 	}
 	pack.File = file
+	pack.refLines = p.refLines
 	return pack, nil
 }
 
@@ -47,6 +53,10 @@ func Parse(file string, data []byte) (*Pack, Problems) {
 type parser struct {
 	file  string
 	probs Problems
+	// ruleIndex is the index of the rule being read; refLines the lines
+	// of the rule items that hold lexicon references (Pack.refLines).
+	ruleIndex int
+	refLines  map[string]int
 }
 
 // add records a problem whose two messages are formatted from the same args.
@@ -101,7 +111,7 @@ func (p *parser) entries(m *yaml.Node, field string) []yamlnode.Entry {
 	})
 }
 
-var packKeys = []string{"pack", "version", "rules"}
+var packKeys = []string{"pack", "version", "lexicons", "rules"}
 
 func (p *parser) pack(doc *yaml.Node) *Pack {
 	root := yamlnode.Root(doc)
@@ -128,6 +138,8 @@ func (p *parser) pack(doc *yaml.Node) *Pack {
 				p.add(v.Line, "version", "版本须为 %d，而不是 %q", "the version must be %d, not %q", PackVersion, v.Value)
 			}
 			pack.Version = n
+		case "lexicons":
+			pack.Lexicons, pack.lexLines = p.lexicons(v)
 		case "rules":
 			pack.Rules = p.rules(v)
 		default:
@@ -166,6 +178,7 @@ func (p *parser) rules(n *yaml.Node) []Rule {
 		if !p.mapping(it, field, "一条规则的映射", "a rule mapping") {
 			continue
 		}
+		p.ruleIndex = len(out)
 		r := p.rule(it)
 		if r.ID != "" {
 			if line, dup := first[r.ID]; dup {

@@ -65,6 +65,13 @@ const MaxGap = 20
 // its literal text holds no letter (CJK or other script): "{N}%" alone
 // would match any percentage.
 //
+// Lexicon references ({@name}, see Rule) are not part of this syntax: a
+// pack's patterns are expanded into plain patterns when the rule set is
+// put together (Merge), and each expansion is parsed here; a reference
+// that reaches ParsePattern unexpanded is an error. Since a lexicon's
+// words are literal text, "{@a}{@b}" and "{@unit}{N}" expand to literal
+// text next to literal text or to a number, which the rules above allow.
+//
 // The error is a *qinglang.Error with code EINVALID and a message in
 // Chinese and in English.
 func ParsePattern(p string) ([]PatternPart, error) {
@@ -133,6 +140,9 @@ func placeholder(name string) (PatternPart, error) {
 			return PatternPart{}, patternErr("占位符 {%s} 的长度须为 1 到 %d 的整数", "placeholder {%s}: the length must be an integer from 1 to %d", name, MaxGap)
 		}
 		return PatternPart{Kind: Gap, Max: n}, nil
+	}
+	if strings.HasPrefix(name, "@") {
+		return PatternPart{}, patternErr("词表引用 {%s} 未展开：规则包须经 rules.Merge 或 rules.Load 加载", "lexicon reference {%s} is not expanded: load packs through rules.Merge or rules.Load", name)
 	}
 	return PatternPart{}, patternErr("未知占位符 {%s}（可用 {N} 与 {GAP:k}）", "unknown placeholder {%s} (use {N} or {GAP:k})", name)
 }

@@ -72,9 +72,21 @@ type Pack struct {
 	// same id overrides the earlier one.
 	Name    string `yaml:"pack"`
 	Version int    `yaml:"version"` // the pack format's version: 1
-	Rules   []Rule `yaml:"rules"`
+	// Lexicons are named lists of words (term classes) that the rules of
+	// every pack of a set may reference as {@name}; an entry "@other"
+	// includes the lexicon other. Names match [a-z][a-z0-9_]*. A later
+	// pack's lexicon of the same name replaces this one for every rule
+	// (see Merge).
+	Lexicons map[string][]string `yaml:"lexicons,omitempty"`
+	// Rules are as written: references to lexicons are not yet expanded.
+	Rules []Rule `yaml:"rules"`
 	// File is where the pack was read from (not in the YAML).
 	File string `yaml:"-"`
+
+	// lexLines and refLines locate, for Merge's problems, each lexicon
+	// and its words, and each rule item with references (by refKey).
+	lexLines map[string]lexLines
+	refLines map[string]int
 }
 
 // Rule is one rule of a pack.
@@ -84,6 +96,14 @@ type Pack struct {
 // are normalised the same way), the text's category is in scope, the text's
 // source is in Where, and the occurrence does not lie within an occurrence
 // of one of the rule's exceptions.
+//
+// In a pack file, terms, patterns and exceptions may name a lexicon (see
+// Pack.Lexicons) as {@name}: "any word of the lexicon". When the rule set
+// is put together (Merge, Load) each such string is expanded into the
+// cross product of its alternatives ("{@disease}{GAP:3}{@cured}" becomes
+// one pattern per disease and outcome), at most MaxExpansions strings per
+// rule; the rules of a Set hold only the expanded, plain strings, and each
+// expansion meets the same checks as a string written out.
 type Rule struct {
 	ID        string            `yaml:"id"`         // unique: [a-z0-9][a-z0-9._-]*, at most 64 bytes, e.g. "ad.absolute.best"
 	Kind      qinglang.Kind     `yaml:"kind"`       // claim or listing
@@ -96,15 +116,19 @@ type Rule struct {
 	ExceptCategories []qinglang.Category `yaml:"except_categories,omitempty"`
 	// Where limits the sources; empty means every source.
 	Where []Source `yaml:"where,omitempty"`
-	// Terms are literal words or phrases.
+	// Terms are literal words or phrases; in a pack file, {@name} stands
+	// for any word of a lexicon ("{@disease}克星").
 	Terms []string `yaml:"terms,omitempty"`
 	// Patterns are numeric claim patterns: literal text with placeholders
 	// {N} (a number: digits, decimals, Chinese numerals after
 	// normalisation, e.g. 三, 十五, 3.2, 98) and {GAP:k} (up to k runes of
-	// anything). Example: "{N}天瘦{N}斤", "有效率{N}%", "已售{N}万单".
+	// anything). Example: "{N}天瘦{N}斤", "有效率{N}%", "已售{N}万单". In a
+	// pack file, {@name} stands for any word of a lexicon, as literal text:
+	// "{@disease}{GAP:3}{@cured}", "瘦了{N}{@weight_unit}".
 	Patterns []string `yaml:"patterns,omitempty"`
 	// Exceptions are lawful look-alikes: a match that lies within an
 	// occurrence of an exception is not reported (最近, 第一个链接, 特级).
+	// In a pack file, {@name} stands for any word of a lexicon.
 	Exceptions []string `yaml:"exceptions,omitempty"`
 	Basis      string   `yaml:"basis"`    // legal or platform basis, Chinese
 	BasisEN    string   `yaml:"basis_en"` // the same in English

@@ -82,7 +82,9 @@ func (p *parser) rule(m *yaml.Node) Rule {
 		case "patterns":
 			for i, it := range p.seq(v, f) {
 				s, ok := p.item(it, index(f, i))
-				if _, err := ParsePattern(s); ok && err != nil {
+				if ok && hasRefs(s) {
+					p.refItem(it.Line, index(f, i), s, true)
+				} else if _, err := ParsePattern(s); ok && err != nil {
 					e := err.(*qinglang.Error)
 					p.put(it.Line, index(f, i), fmt.Sprintf("模式 %q：%s", s, e.Message), fmt.Sprintf("pattern %q: %s", s, e.MessageEN))
 				}
@@ -140,7 +142,8 @@ func (p *parser) item(n *yaml.Node, field string) (s string, ok bool) {
 }
 
 // terms reads a list of terms or exceptions: each non-blank, at most
-// MaxTermRunes runes.
+// MaxTermRunes runes (once its lexicon references are expanded, when it
+// holds some).
 func (p *parser) terms(n *yaml.Node, field string) []string {
 	var out []string
 	for i, it := range p.seq(n, field) {
@@ -151,6 +154,8 @@ func (p *parser) terms(n *yaml.Node, field string) []string {
 			if it.Kind == yaml.ScalarNode {
 				p.add(it.Line, f, "不能为空", "must not be empty")
 			}
+		case hasRefs(s):
+			p.refItem(it.Line, f, s, false)
 		case utf8.RuneCountInString(s) > MaxTermRunes:
 			p.add(it.Line, f, "最长 %d 个字，此项有 %d 个", "at most %d runes; this one has %d", MaxTermRunes, utf8.RuneCountInString(s))
 		}
