@@ -2,9 +2,11 @@
 // speech transcripts, comments and product titles. One Aho–Corasick
 // automaton over the normalised text holds every term, every exception and
 // an anchor of every numeric pattern; a pattern is verified around its
-// anchor. A Matcher is compiled once per pack and is safe for concurrent
-// use; a Scanner (one per goroutine) reuses its buffers so that a text with
-// no match costs no allocation.
+// anchor. Context guards (rules.Guard: a denial before a match, a question
+// after it) are checked on candidates only, with a second, small automaton
+// of their words. A Matcher is compiled once per pack and is safe for
+// concurrent use; a Scanner (one per goroutine) reuses its buffers so that a
+// text with no match costs no allocation.
 package claimmatch
 
 import (
@@ -70,6 +72,12 @@ type ruleInfo struct {
 	cats   []qinglang.Category
 	except []qinglang.Category
 	where  []rules.Source
+	// guards are the rule's context guards: indices into Matcher.gsets;
+	// glist numbers the distinct lists of guards; gwb and gwa are their
+	// widest windows before and after, in runes (0 for none with words).
+	guards   []int32
+	glist    int32
+	gwb, gwa int
 }
 
 var knownSources = [...]rules.Source{rules.SourceSpeech, rules.SourceComment, rules.SourceTitle}
@@ -87,11 +95,19 @@ type Matcher struct {
 	rules    []ruleInfo
 	patterns []*pattern
 	maxNums  int
-	pool     sync.Pool
+	// gac is the automaton of the guard words (gkeys), nil when no rule
+	// has a guard; gsets are the compiled guards and groles which sets
+	// each word is in (see guard.go).
+	gac    *automaton
+	gkeys  []string
+	gsets  []guardSet
+	groles [nRoles]guardRoles
+	pool   sync.Pool
 }
 
-// Compile builds the matcher of rs. Terms, exceptions and pattern literals
-// are normalised like the texts they are matched against.
+// Compile builds the matcher of rs. Terms, exceptions, pattern literals and
+// guard words are normalised like the texts they are matched against. The
+// guards of a rule are those of rules.Rule.ContextGuards.
 func Compile(rs []rules.Rule) (*Matcher, error) {
 	m := &Matcher{}
 	keyID := map[string]int32{}
@@ -111,6 +127,7 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 		kwUses[k] = append(kwUses[k], u)
 	}
 	ids := map[string]bool{}
+	gc := &guardCompiler{keyID: map[string]int32{}, setID: map[string]int32{}}
 	for i := range rs {
 		r := &rs[i]
 		if ids[r.ID] {
@@ -118,7 +135,12 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 		}
 		ids[r.ID] = true
 		ri := int32(i)
-		m.rules = append(m.rules, scopeOf(r))
+		info := scopeOf(r)
+		var err error
+		if info.guards, err = gc.add(r); err != nil {
+			return nil, err
+		}
+		m.rules = append(m.rules, info)
 		for _, term := range r.Terms {
 			if strings.Contains(term, "{@") {
 				return nil, unexpanded(r.ID, term)
@@ -170,6 +192,26 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 	}
 	m.ac = newAutomaton(keys)
 	m.plain = plainSyms(m.ac)
+	if len(gc.sets) > 0 {
+		m.gac, m.gkeys, m.gsets = newAutomaton(gc.keys), gc.keys, gc.sets
+		m.groles = newGuardRoles(gc.sets, len(gc.keys))
+		lists := map[string]int32{}
+		for i := range m.rules {
+			key := fmt.Sprint(m.rules[i].guards)
+			if _, ok := lists[key]; !ok {
+				lists[key] = int32(len(lists))
+			}
+			m.rules[i].glist = lists[key]
+			for _, si := range m.rules[i].guards {
+				if g := &gc.sets[si]; len(g.before) > 0 {
+					m.rules[i].gwb = max(m.rules[i].gwb, g.wb)
+				}
+				if g := &gc.sets[si]; len(g.after) > 0 {
+					m.rules[i].gwa = max(m.rules[i].gwa, g.wa)
+				}
+			}
+		}
+	}
 	m.pool.New = func() any { return m.NewScanner() }
 	return m, nil
 }
@@ -313,8 +355,14 @@ func (sc *scope) applies(ri *ruleInfo) bool {
 // (then rule id); per rule, matches do not overlap (leftmost-longest). It
 // borrows a Scanner from a pool; hot paths hold their own Scanner.
 func (m *Matcher) Scan(text string, ctx Context) []Match {
+	return m.ScanSegments(text, nil, ctx)
+}
+
+// ScanSegments is Scan over a text joined from segments (see
+// Scanner.ScanSegments).
+func (m *Matcher) ScanSegments(text string, starts []int, ctx Context) []Match {
 	s := m.pool.Get().(*Scanner)
-	out := s.Scan(text, ctx, nil)
+	out := s.ScanSegments(text, starts, ctx, nil)
 	m.pool.Put(s)
 	return out
 }

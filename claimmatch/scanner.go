@@ -20,6 +20,16 @@ type Scanner struct {
 	nums   []float64 // numbers of candidates, cand.num indexes it
 	tmp    []float64 // numbers of the pattern being verified
 	slab   []float64 // Match.Numbers are cut from it (see numbers)
+	// ghits are the guard words found in the normalised text, once the
+	// first guarded candidate needs them (ghitsOK); starts are the segment
+	// starts of the text being scanned (ScanSegments).
+	ghits   []hit
+	ghitsOK bool
+	starts  []int
+	gcands  []cand      // candidates a guard holds around
+	marks   []markAfter // clause ends after matches, once computed
+	// decisions are the guards' decisions of the scan, by span and list.
+	decisions []guardDecision
 }
 
 // cand is a candidate match of rule in the normalised text [s, e).
@@ -44,9 +54,19 @@ func (m *Matcher) NewScanner() *Scanner {
 // (a pattern's anchor to verify, a match to map back) normalises the
 // text again, with offsets: both passes yield the same normalised text.
 func (s *Scanner) Scan(text string, ctx Context, out []Match) []Match {
+	return s.ScanSegments(text, nil, ctx, out)
+}
+
+// ScanSegments is Scan over a text joined from segments, such as a room's
+// recent speech segments: starts are the byte offsets in text where each
+// segment after the first begins, in increasing order. A match may span
+// segments; the context of a guard (rules.Guard) never does, as though
+// each segment ended a clause. Scan is ScanSegments with no starts.
+func (s *Scanner) ScanSegments(text string, starts []int, ctx Context, out []Match) []Match {
 	if text == "" {
 		return out
 	}
+	s.starts = starts
 	s.hits = s.find(text, s.hits[:0])
 	if len(s.hits) == 0 {
 		return out
@@ -65,8 +85,8 @@ func (s *Scanner) normalized(orig string) *text {
 }
 
 // collect turns the automaton's hits on text into matches appended to
-// out: scope, pattern verification, exceptions, leftmost-longest, and
-// the spans mapped back to text.
+// out: scope, pattern verification, exceptions, context guards,
+// leftmost-longest, and the spans mapped back to text.
 func (s *Scanner) collect(text string, ctx Context, out []Match) []Match {
 	m := s.m
 	if !s.scOK || s.sc.in != ctx {
@@ -74,6 +94,7 @@ func (s *Scanner) collect(text string, ctx Context, out []Match) []Match {
 	}
 	sc := &s.sc
 	s.cands, s.excs, s.nums = s.cands[:0], s.excs[:0], s.nums[:0]
+	s.ghitsOK, s.marks, s.decisions = false, s.marks[:0], s.decisions[:0]
 	for _, h := range s.hits {
 		ks := m.kwScope[h.kw]
 		if ks&(sc.bit|excBit) == 0 && sc.bit != 0 {
@@ -115,6 +136,30 @@ func (s *Scanner) collect(text string, ctx Context, out []Match) []Match {
 			}
 		}
 		s.cands = kept
+		if len(s.cands) == 0 {
+			return out
+		}
+	}
+
+	// Drop candidates that a guard of their rule holds around, and those
+	// that lie within such a candidate of their rule ("不是国药准字" denies
+	// 药准字 too).
+	if m.gac != nil {
+		s.gcands = s.gcands[:0]
+		kept := s.cands[:0]
+		for _, c := range s.cands {
+			if len(m.rules[c.rule].guards) > 0 && s.guarded(c, s.normalized(text)) {
+				s.gcands = append(s.gcands, c)
+			} else {
+				kept = append(kept, c)
+			}
+		}
+		s.cands = kept
+		if len(s.gcands) > 0 {
+			s.cands = slices.DeleteFunc(s.cands, func(c cand) bool {
+				return slices.ContainsFunc(s.gcands, func(g cand) bool { return g.rule == c.rule && g.s <= c.s && c.e <= g.e })
+			})
+		}
 		if len(s.cands) == 0 {
 			return out
 		}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/rules"
@@ -18,6 +19,12 @@ import (
 // string, then filter, verify and map. It is the reference the streamed
 // Scan is checked against.
 func scanFull(m *Matcher, text string, ctx Context) []Match {
+	return scanFullSegments(m, text, nil, ctx)
+}
+
+// scanFullSegments is scanFull of a text joined from segments, with the
+// guards checked by the brute-force reference (refGuarded).
+func scanFullSegments(m *Matcher, text string, starts []int, ctx Context) []Match {
 	var out []Match
 	if text == "" {
 		return out
@@ -64,6 +71,18 @@ func scanFull(m *Matcher, text string, ctx Context) []Match {
 		}
 		return false
 	})
+	// Drop candidates a guard holds around, and those within them.
+	var dropped []cand
+	cands = slices.DeleteFunc(cands, func(c cand) bool {
+		if refGuarded(m, t, starts, c) {
+			dropped = append(dropped, c)
+			return true
+		}
+		return false
+	})
+	cands = slices.DeleteFunc(cands, func(c cand) bool {
+		return slices.ContainsFunc(dropped, func(g cand) bool { return g.rule == c.rule && g.s <= c.s && c.e <= g.e })
+	})
 	slices.SortFunc(cands, func(a, b cand) int {
 		return cmp.Or(cmp.Compare(a.rule, b.rule), cmp.Compare(a.s, b.s), cmp.Compare(b.e, a.e))
 	})
@@ -99,6 +118,12 @@ var equivalencePack = []rules.Rule{
 	{ID: "eq.sold", Patterns: []string{"已售{N}万单", "月销{GAP:3}过{N}件"}, Categories: []qinglang.Category{qinglang.CatFood}},
 	{ID: "eq.haha", Terms: []string{"哈好", "点赞", "3点", "1.5倍"}},
 	{ID: "eq.money", Terms: []string{"¥99", "$5"}, ExceptCategories: []qinglang.Category{qinglang.CatDrug}},
+	{ID: "eq.guard", Terms: []string{"能治", "治愈", "最好", "第一"}, Patterns: []string{"{N}天瘦{N}斤", "降{GAP:2}血压"},
+		Exceptions: []string{"治愈系"}, Guard: rules.Guard{
+			NotAfter: []string{"不", "不能", "没有", "能不能", "是不是"}, WithinBefore: 2,
+			NotBefore: []string{"吗", "么", "次", "？", "?", "。"}, WithinAfter: 4, Unless: []string{"再也不", "什么"}}},
+	{ID: "eq.guard2", Terms: []string{"根治", "瘦"}, Guard: rules.Guard{NotAfter: []string{"不", "3"}, WithinBefore: 1,
+		NotBefore: []string{"吗", "了"}, WithinAfter: 1}},
 }
 
 // equivalenceTexts are hand-written texts for the equivalence tests.
@@ -111,6 +136,8 @@ var equivalenceTexts = []string{
 	"已售10万单", "已售十万单", "已售一万二单", "月销超过100件", "月销量超过100件", "哈哈哈好", "点点赞赞",
 	"3点钟", "三点钟", "3 点", "1.5倍", "一点五倍", "1.5.倍", "¥99", "￥99", "$5", "＄５", "二〇二五年第一",
 	"", " ", "😀", "\xff", "根\xff治", "\xe6\xa0", "一百零五天瘦五斤", "十五天瘦十斤", "百分百有效", "千万不要",
+	"不能治", "不*能治", "不，能治", "能治吗", "能治失眠吗？", "能治。吗", "再也不能治", "不是第一次", "全网第一次",
+	"不能三天瘦五斤", "三天瘦五斤吗", "没有最好", "什么最好", "降了血压吗", "不降低血压", "能不能根治", "3根治", "3.5根治",
 }
 
 // equivalenceMatchers are the packs the equivalence tests run.
@@ -146,6 +173,27 @@ func checkEquivalent(t testing.TB, name string, m *Matcher, s *Scanner, text str
 			t.Fatalf("%s %+v: %q (norm %q):\nstreamed %+v\nfull     %+v", name, ctx, text, normalizeString(text), got, want)
 		}
 	}
+	// The same text as segments, cut at a third and two thirds.
+	starts := segmentStarts(text)
+	got := s.ScanSegments(text, starts, general, nil)
+	if want := scanFullSegments(m, text, starts, general); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: %q segments %v (norm %q):\nstreamed %+v\nfull     %+v", name, text, starts, normalizeString(text), got, want)
+	}
+}
+
+// segmentStarts cuts text in three at rune boundaries.
+func segmentStarts(text string) []int {
+	var starts []int
+	for _, f := range []int{1, 2} {
+		i := len(text) * f / 3
+		for i > 0 && i < len(text) && !utf8.RuneStart(text[i]) {
+			i--
+		}
+		if i > 0 && (len(starts) == 0 || starts[len(starts)-1] < i) {
+			starts = append(starts, i)
+		}
+	}
+	return starts
 }
 
 // equivalencePieces build random texts: the pack's words, numerals of
@@ -157,7 +205,7 @@ var equivalencePieces = []string{
 	"一", "二", "两", "三", "五", "九", "十", "百", "千", "零", "〇", "点", "分", "之", "貳", "萬", "壹",
 	"0", "1", "2", "3", "5", "9", "５", "⑤", "⑳", "❺", "Ⅴ", "𝟓", "１０",
 	"jian", "fei", "sou", "shen", "gen", "zhi", "no", "a", "ａ", "Ｎ", "x",
-	" ", "\u3000", "\t", "\u200b", "\u200d", "\ufe0f", "\ufeff", "\u0336", "*", "，", "。", "！", "~", "～",
+	" ", "\u3000", "\t", "\u200b", "\u200d", "\ufe0f", "\ufeff", "\u0336", "*", "，", "。", "！", "？", "?", "\n", "…", "~", "～", "吗", "么", "什么", "再也", "没有", "是不是", "次",
 	".", "．", ":", "/", "-", "%", "％", "¥", "$", "😀", "🔥", "👍🏻", "❤", "\xff", "\xe4\xb8", "𠀀",
 }
 

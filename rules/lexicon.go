@@ -35,8 +35,9 @@ import (
 // definition, "@name" of its own name includes the definition it replaces,
 // so that a user can extend a list: disease: ["@disease", 甲亢].
 
-// MaxExpansions is the most strings the terms, patterns and exceptions of
-// one rule may expand to, all together.
+// MaxExpansions is the most strings the terms, patterns, exceptions and
+// guard words of one rule may expand to, all together; likewise the words
+// of one guard set.
 const MaxExpansions = 20000
 
 var lexNameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -340,15 +341,31 @@ func (t *lexTable) add(file string, line int, field, zh, en string) {
 	t.probs = append(t.probs, Problem{File: file, Line: line, Field: field, Reason: zh, ReasonEN: en})
 }
 
-// expandRule returns r with the lexicon references of its terms, patterns
-// and exceptions expanded; refLines holds the lines of the pack's items
-// with references (Pack.refLines) and idx is r's index in its pack. A field
-// with references loses repeated strings; a field without is kept as is.
+// itemKind is what an item with references is: it decides how each
+// expansion is checked.
+type itemKind int
+
+const (
+	kindTerm itemKind = iota // a term or an exception
+	kindPattern
+	kindNotAfter // the words of a guard (see Guard)
+	kindNotBefore
+	kindUnless
+)
+
+// expandRule returns r with the lexicon references of its terms, patterns,
+// exceptions and own guard expanded; refLines holds the lines of the
+// pack's items with references (Pack.refLines) and idx is r's index in its
+// pack. A field with references loses repeated strings; a field without is
+// kept as is.
 func (t *lexTable) expandRule(r Rule, file string, idx int, refLines map[string]int) (Rule, Problems) {
 	x := &ruleExpander{t: t, file: file, idx: idx, refLines: refLines}
-	r.Terms = x.field(r.Terms, "terms", false)
-	r.Patterns = x.field(r.Patterns, "patterns", true)
-	r.Exceptions = x.field(r.Exceptions, "exceptions", false)
+	r.Terms = x.field(r.Terms, "terms", kindTerm)
+	r.Patterns = x.field(r.Patterns, "patterns", kindPattern)
+	r.Exceptions = x.field(r.Exceptions, "exceptions", kindTerm)
+	r.NotAfter = x.field(r.NotAfter, "not_after", kindNotAfter)
+	r.NotBefore = x.field(r.NotBefore, "not_before", kindNotBefore)
+	r.Unless = x.field(r.Unless, "unless", kindUnless)
 	return r, x.probs
 }
 
@@ -366,7 +383,7 @@ func (x *ruleExpander) add(line int, field, zh, en string) {
 	x.probs = append(x.probs, Problem{File: x.file, Line: line, Field: field, Reason: zh, ReasonEN: en})
 }
 
-func (x *ruleExpander) field(items []string, name string, pattern bool) []string {
+func (x *ruleExpander) field(items []string, name string, kind itemKind) []string {
 	if !slices.ContainsFunc(items, hasRefs) {
 		return items
 	}
@@ -385,7 +402,7 @@ func (x *ruleExpander) field(items []string, name string, pattern bool) []string
 		}
 		f := index(name, i)
 		line := x.refLines[refKey(x.idx, f)]
-		for _, e := range x.item(s, line, f, pattern) {
+		for _, e := range x.item(s, line, f, kind) {
 			put(e)
 		}
 	}
@@ -393,7 +410,7 @@ func (x *ruleExpander) field(items []string, name string, pattern bool) []string
 }
 
 // item expands one string and checks each expansion.
-func (x *ruleExpander) item(s string, line int, field string, pattern bool) []string {
+func (x *ruleExpander) item(s string, line int, field string, kind itemKind) []string {
 	parts, err := splitRefs(s)
 	if err != nil || x.over { // a malformed reference is Parse's problem
 		return nil
@@ -422,7 +439,7 @@ func (x *ruleExpander) item(s string, line int, field string, pattern bool) []st
 	}
 	if x.total+n > MaxExpansions {
 		x.over = true
-		x.add(line, field, fmt.Sprintf("展开后超过每条规则 %d 个词语与模式的上限（此项展开为 %d 个，之前已有 %d 个）；请拆分规则或缩小词表",
+		x.add(line, field, fmt.Sprintf("展开后超过每条规则%d 个词语与模式的上限（此项展开为 %d 个，之前已有 %d 个）；请拆分规则或缩小词表",
 			MaxExpansions, n, x.total), fmt.Sprintf("expands past the limit of %d strings per rule (this item: %d, before it: %d); split the rule or narrow the lexicons",
 			MaxExpansions, n, x.total))
 		return nil
@@ -445,7 +462,7 @@ func (x *ruleExpander) item(s string, line int, field string, pattern bool) []st
 	}
 	walk(0)
 	for _, e := range out {
-		if msgZH, msgEN, bad := x.check(e, pattern); bad {
+		if msgZH, msgEN, bad := x.check(e, kind); bad {
 			x.add(line, field, fmt.Sprintf("%q 展开为 %q：%s", s, e, msgZH), fmt.Sprintf("%q expands to %q: %s", s, e, msgEN))
 			return nil
 		}
@@ -453,14 +470,22 @@ func (x *ruleExpander) item(s string, line int, field string, pattern bool) []st
 	return out
 }
 
-// check checks one expansion as Parse checks a term or a pattern.
-func (x *ruleExpander) check(e string, pattern bool) (zh, en string, bad bool) {
-	if pattern {
+// check checks one expansion as Parse checks a term, a pattern or a
+// guard word.
+func (x *ruleExpander) check(e string, kind itemKind) (zh, en string, bad bool) {
+	switch kind {
+	case kindPattern:
 		if _, err := ParsePattern(e); err != nil {
 			qe := err.(*qinglang.Error)
 			return qe.Message, qe.MessageEN, true
 		}
 		return "", "", false
+	case kindNotAfter:
+		return checkGuardEntry(e, partNotAfter)
+	case kindNotBefore:
+		return checkGuardEntry(e, partNotBefore)
+	case kindUnless:
+		return checkGuardEntry(e, partUnless)
 	}
 	if n := utf8.RuneCountInString(e); n > MaxTermRunes {
 		return fmt.Sprintf("最长 %d 个字，展开后有 %d 个", MaxTermRunes, n), fmt.Sprintf("at most %d runes; the expansion has %d", MaxTermRunes, n), true

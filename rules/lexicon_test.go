@@ -298,13 +298,18 @@ func TestDefaultLexicons(t *testing.T) {
 				}
 			}
 		}
+		var items [][]string
 		for _, r := range p.Rules {
-			for _, s := range slices.Concat(r.Terms, r.Patterns, r.Exceptions) {
-				parts, _ := splitRefs(s)
-				for _, part := range parts {
-					if part.ref {
-						used[part.text] = true
-					}
+			items = append(items, r.Terms, r.Patterns, r.Exceptions, r.NotAfter, r.NotBefore, r.Unless)
+		}
+		for _, g := range p.Guards {
+			items = append(items, g.NotAfter, g.NotBefore, g.Unless)
+		}
+		for _, s := range slices.Concat(items...) {
+			parts, _ := splitRefs(s)
+			for _, part := range parts {
+				if part.ref {
+					used[part.text] = true
 				}
 			}
 		}
@@ -315,7 +320,11 @@ func TestDefaultLexicons(t *testing.T) {
 		}
 	}
 	for _, r := range set.Rules {
-		for _, s := range slices.Concat(r.Terms, r.Patterns, r.Exceptions) {
+		var guards []string
+		for _, g := range r.InForce {
+			guards = slices.Concat(guards, g.NotAfter, g.NotBefore, g.Unless)
+		}
+		for _, s := range slices.Concat(r.Terms, r.Patterns, r.Exceptions, guards) {
 			if hasRefs(s) {
 				t.Errorf("%s: %q not expanded", r.ID, s)
 			}

@@ -36,6 +36,12 @@ type Set struct {
 	// OverriddenLexicons are the names (sorted) of lexicons that a later
 	// file defined again, replacing the earlier definition for every rule.
 	OverriddenLexicons []string
+	// Guards are the guard sets in force, by name: the last definition of
+	// each, references expanded and windows defaulted.
+	Guards map[string]Guard
+	// OverriddenGuards are the names (sorted) of guard sets that a later
+	// file defined again.
+	OverriddenGuards []string
 
 	files map[string]string // rule id → file it was taken from
 }
@@ -189,7 +195,8 @@ func merge(packs []*Pack) (*Set, error) {
 		}
 	}
 	lex := newLexTable(packs)
-	probs := lex.probs
+	guards := newGuardTable(packs, lex)
+	probs := slices.Concat(lex.probs, guards.probs)
 	ids := make([]string, 0, len(byID))
 	for id := range byID {
 		ids = append(ids, id)
@@ -199,6 +206,8 @@ func merge(packs []*Pack) (*Set, error) {
 	for _, id := range ids {
 		src := byID[id]
 		r, pr := lex.expandRule(src.rule, src.pack.File, src.idx, src.pack.refLines)
+		probs = append(probs, pr...)
+		r.InForce, pr = guards.resolve(&r, src.pack.File, src.idx, src.pack.refLines)
 		probs = append(probs, pr...)
 		s.Rules = append(s.Rules, r)
 	}
@@ -214,6 +223,10 @@ func merge(packs []*Pack) (*Set, error) {
 		s.OverriddenLexicons = append(s.OverriddenLexicons, name)
 	}
 	slices.Sort(s.OverriddenLexicons)
+	s.OverriddenGuards = guards.over
+	if len(guards.inForce) > 0 {
+		s.Guards = guards.inForce
+	}
 	if len(lex.defs) > 0 {
 		s.Lexicons = map[string][]string{}
 		for _, name := range lex.names() {

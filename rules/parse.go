@@ -111,7 +111,7 @@ func (p *parser) entries(m *yaml.Node, field string) []yamlnode.Entry {
 	})
 }
 
-var packKeys = []string{"pack", "version", "lexicons", "rules"}
+var packKeys = []string{"pack", "version", "lexicons", "guards", "rules"}
 
 func (p *parser) pack(doc *yaml.Node) *Pack {
 	root := yamlnode.Root(doc)
@@ -140,6 +140,8 @@ func (p *parser) pack(doc *yaml.Node) *Pack {
 			pack.Version = n
 		case "lexicons":
 			pack.Lexicons, pack.lexLines = p.lexicons(v)
+		case "guards":
+			pack.Guards = p.guardSets(v)
 		case "rules":
 			pack.Rules = p.rules(v)
 		default:

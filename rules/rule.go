@@ -78,6 +78,11 @@ type Pack struct {
 	// pack's lexicon of the same name replaces this one for every rule
 	// (see Merge).
 	Lexicons map[string][]string `yaml:"lexicons,omitempty"`
+	// Guards are named context guards (see Guard) that the rules of every
+	// pack of a set may apply by name (Rule.Guards). Names match
+	// [a-z][a-z0-9_]*; a later pack's set of the same name replaces this
+	// one for every rule, as a lexicon does.
+	Guards map[string]Guard `yaml:"guards,omitempty"`
 	// Rules are as written: references to lexicons are not yet expanded.
 	Rules []Rule `yaml:"rules"`
 	// File is where the pack was read from (not in the YAML).
@@ -85,6 +90,8 @@ type Pack struct {
 
 	// lexLines and refLines locate, for Merge's problems, each lexicon
 	// and its words, and each rule item with references (by refKey).
+	// Guard words with references and rules' guard set names are in
+	// refLines too (guard sets under rule index -1).
 	lexLines map[string]lexLines
 	refLines map[string]int
 }
@@ -95,7 +102,9 @@ type Pack struct {
 // normalised text (see package textnorm; terms, patterns and exceptions
 // are normalised the same way), the text's category is in scope, the text's
 // source is in Where, and the occurrence does not lie within an occurrence
-// of one of the rule's exceptions.
+// of one of the rule's exceptions, and no context guard of the rule holds
+// around it (see Guard: a denial before it, a question after it, in its
+// clause).
 //
 // In a pack file, terms, patterns and exceptions may name a lexicon (see
 // Pack.Lexicons) as {@name}: "any word of the lexicon". When the rule set
@@ -130,10 +139,24 @@ type Rule struct {
 	// occurrence of an exception is not reported (最近, 第一个链接, 特级).
 	// In a pack file, {@name} stands for any word of a lexicon.
 	Exceptions []string `yaml:"exceptions,omitempty"`
-	Basis      string   `yaml:"basis"`    // legal or platform basis, Chinese
-	BasisEN    string   `yaml:"basis_en"` // the same in English
-	Message    string   `yaml:"message"`  // what is wrong, Chinese
-	MessageEN  string   `yaml:"message_en"`
+	// Guards names guard sets of the packs (Pack.Guards) that apply to
+	// the rule: "guards: [denial, question]".
+	Guards []string `yaml:"guards,omitempty"`
+	// Guard is the rule's own context guard (not_after, not_before,
+	// within_before, within_after); its Unless applies to the named sets
+	// of Guards as well. In a pack file, {@name} stands for any word of a
+	// lexicon.
+	Guard `yaml:",inline"`
+	// InForce are the guards a matcher applies, put together by Merge:
+	// each set of Guards as it is in force (references expanded, windows
+	// defaulted, the rule's Unless added), then the rule's own guard.
+	// Nil when the rule has none or did not go through Merge; see
+	// ContextGuards.
+	InForce   []Guard `yaml:"-"`
+	Basis     string  `yaml:"basis"`    // legal or platform basis, Chinese
+	BasisEN   string  `yaml:"basis_en"` // the same in English
+	Message   string  `yaml:"message"`  // what is wrong, Chinese
+	MessageEN string  `yaml:"message_en"`
 	// Rewrite is an optional compliant way to say it.
 	Rewrite   string   `yaml:"rewrite,omitempty"`
 	RewriteEN string   `yaml:"rewrite_en,omitempty"`

@@ -13,8 +13,8 @@ import (
 
 // ruleKeys are the keys of a rule, in the order of the Rule struct.
 var ruleKeys = []string{"id", "kind", "claim_type", "severity", "categories", "except_categories",
-	"where", "terms", "patterns", "exceptions", "basis", "basis_en", "message", "message_en",
-	"rewrite", "rewrite_en", "examples"}
+	"where", "terms", "patterns", "exceptions", "guards", "not_after", "not_before", "within_before",
+	"within_after", "unless", "basis", "basis_en", "message", "message_en", "rewrite", "rewrite_en", "examples"}
 
 // requiredText are the rule's keys that must hold non-empty text.
 var requiredText = []string{"id", "kind", "claim_type", "severity", "basis", "basis_en", "message", "message_en"}
@@ -24,6 +24,7 @@ var requiredText = []string{"id", "kind", "claim_type", "severity", "basis", "ba
 func (p *parser) rule(m *yaml.Node) Rule {
 	r := Rule{Line: m.Line}
 	seen := map[string]bool{}
+	guardSeen := map[string]int{}
 	for _, e := range p.entries(m, "") {
 		k, v := e.Key, e.Value
 		f := k.Value
@@ -104,9 +105,18 @@ func (p *parser) rule(m *yaml.Node) Rule {
 			r.RewriteEN = p.str(v, f)
 		case "examples":
 			r.Examples = p.examples(k, v)
+		case "guards":
+			r.Guards = p.ruleGuards(v, f)
 		default:
-			p.unknownKey(k, "", ruleKeys)
+			if !p.guardKey(&r.Guard, e, "", guardSeen) {
+				p.unknownKey(k, "", ruleKeys)
+			}
 		}
+	}
+	p.checkGuard(m.Line, "", guardSeen, true)
+	if guardSeen["unless"] > 0 && len(r.Guards) == 0 && r.Guard.empty() {
+		p.add(guardSeen["unless"], "unless", "unless 只对规则的守卫起作用，这条规则没有 guards、not_after 或 not_before",
+			"unless applies to the rule's guards, and the rule has no guards, not_after or not_before")
 	}
 	for _, f := range requiredText {
 		if !seen[f] {

@@ -147,15 +147,19 @@ func (d *Detector) Detect(ctx context.Context, in *pipeline.Input) ([]qinglang.F
 		if st != nil {
 			st.product = ev.Product
 		}
-		return c.findings(ev, rules.SourceTitle, ev.Category, ev.Title, 0, []string{ev.ID})
+		return c.findings(ev, rules.SourceTitle, ev.Category, ev.Title, nil, 0, []string{ev.ID})
 	case qinglang.Comment:
-		return c.findings(ev, rules.SourceComment, st.categoryOr(), ev.Text, 0, []string{ev.ID})
+		return c.findings(ev, rules.SourceComment, st.categoryOr(), ev.Text, nil, 0, []string{ev.ID})
 	case qinglang.Speech:
 		if st == nil {
-			return c.findings(ev, rules.SourceSpeech, "", ev.Text, 0, []string{ev.ID})
+			return c.findings(ev, rules.SourceSpeech, "", ev.Text, nil, 0, []string{ev.ID})
 		}
-		text, from, ids := st.window(ev)
-		return c.findings(ev, rules.SourceSpeech, st.categoryOr(), text, from, ids)
+		text, starts, ids := st.window(ev)
+		from := 0
+		if len(starts) > 0 {
+			from = starts[len(starts)-1]
+		}
+		return c.findings(ev, rules.SourceSpeech, st.categoryOr(), text, starts, from, ids)
 	}
 	return nil, nil
 }
@@ -168,9 +172,13 @@ func (st *roomState) categoryOr() qinglang.Category {
 }
 
 // window adds the segment to the room's recent speech and returns the text
-// to match (recent segments joined), the byte offset where the new segment
-// starts in it, and the ids of the segments it holds.
-func (st *roomState) window(ev *qinglang.Event) (text string, from int, ids []string) {
+// to match (recent segments joined as they are, so that a claim split over
+// segments matches), the byte offsets where each segment after the first
+// starts in it (the last is where the new segment starts), and the ids of
+// the segments it holds. The matcher takes the starts as clause
+// boundaries for its context guards: a question or a denial in one
+// segment is not read into the next.
+func (st *roomState) window(ev *qinglang.Event) (text string, starts []int, ids []string) {
 	keep := st.segments[:0]
 	for _, s := range st.segments {
 		if ev.TS.Sub(s.ts) <= windowSpan {
@@ -183,15 +191,15 @@ func (st *roomState) window(ev *qinglang.Event) (text string, from int, ids []st
 	st.segments = append(keep, segment{id: ev.ID, ts: ev.TS, text: ev.Text})
 	var b strings.Builder
 	for i, s := range st.segments {
-		if i == len(st.segments)-1 {
-			from = b.Len()
+		if i > 0 {
+			starts = append(starts, b.Len())
 		}
 		b.WriteString(s.text)
 		if s.id != "" {
 			ids = append(ids, s.id)
 		}
 	}
-	return b.String(), from, ids
+	return b.String(), starts, ids
 }
 
 // scan is one Detect: the rules in use and the store's facts (nil when the
@@ -203,9 +211,10 @@ type scan struct {
 	room  *roomState // nil for events without a room
 }
 
-// findings matches text and reports every match that ends in text[from:]
-// (earlier ones were reported with an earlier segment).
-func (c *scan) findings(ev *qinglang.Event, where rules.Source, cat qinglang.Category, text string, from int, ids []string) ([]qinglang.Finding, error) {
+// findings matches text, whose segments after the first start at starts,
+// and reports every match that ends in text[from:] (earlier ones were
+// reported with an earlier segment).
+func (c *scan) findings(ev *qinglang.Event, where rules.Source, cat qinglang.Category, text string, starts []int, from int, ids []string) ([]qinglang.Finding, error) {
 	if text == "" {
 		return nil, nil
 	}
@@ -213,7 +222,7 @@ func (c *scan) findings(ev *qinglang.Event, where rules.Source, cat qinglang.Cat
 		cat = qinglang.CatGeneral
 	}
 	var out []qinglang.Finding
-	for _, m := range c.matcher.Scan(text, claimmatch.Context{Category: cat, Where: where}) {
+	for _, m := range c.matcher.ScanSegments(text, starts, claimmatch.Context{Category: cat, Where: where}) {
 		if m.End <= from {
 			continue
 		}

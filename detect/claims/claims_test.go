@@ -34,6 +34,9 @@ rules:
     severity: high
     categories: [food]
     terms: [改善睡眠]
+    not_after: [不能]
+    within_before: 1
+    not_before: [吗]
     basis: 《中华人民共和国广告法》第十八条
     basis_en: Advertising Law art. 18
     message: 普通食品宣称保健功能
@@ -105,6 +108,33 @@ func TestClaimSplitOverSegmentsIsOneFinding(t *testing.T) {
 	// The next segment must not report the same claim again.
 	if fs := f.send(speech("s3", "真的", 3*time.Second)); len(fs) != 0 {
 		t.Errorf("the claim was reported again: %+v", fs)
+	}
+}
+
+// TestGuardsStopAtSegments: a denial or a question guards a claim in its
+// own segment, and is not read into the next one, though the claim
+// patterns still span segments.
+func TestGuardsStopAtSegments(t *testing.T) {
+	f := newFeed(t)
+	f.send(qinglang.Event{Type: qinglang.Listing, ID: "l1", TS: t0, Product: "p1", Title: "酸枣仁茶", Merchant: "m1",
+		Category: qinglang.CatFood, PriceFen: 100})
+	if fs := f.send(speech("s1", "这个茶不能改善睡眠", time.Second)); len(fs) != 0 {
+		t.Errorf("a denial in the segment: %+v", fs)
+	}
+	if fs := f.send(speech("s2", "能改善睡眠吗", 2*time.Second)); len(fs) != 0 {
+		t.Errorf("a question in the segment: %+v", fs)
+	}
+	f.send(speech("s3", "我们不能", 3*time.Second))
+	fs := f.send(speech("s4", "改善睡眠的茶就这一款", 4*time.Second))
+	if len(fs) != 1 || fs[0].Rule != "t.sleep" {
+		t.Fatalf("the denial of s3 was read into s4: %+v", fs)
+	}
+	var ev Evidence
+	if err := json.Unmarshal(fs[0].Evidence, &ev); err != nil {
+		t.Fatal(err)
+	}
+	if ev.Matched != "改善睡眠" || ev.Text[ev.Start:ev.End] != ev.Matched {
+		t.Errorf("evidence = %+v", ev)
 	}
 }
 
