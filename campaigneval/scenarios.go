@@ -115,7 +115,8 @@ func Heldout() []Scenario {
 	}
 }
 
-// Set returns the named set: SetMatrix, SetHeldout, SetFresh or SetBlind.
+// Set returns the named set: SetMatrix, SetHeldout, SetFresh, SetBlind or
+// SetBlind2.
 func Set(name string) ([]Scenario, bool) {
 	switch name {
 	case SetMatrix:
@@ -126,6 +127,8 @@ func Set(name string) ([]Scenario, bool) {
 		return Fresh(), true
 	case SetBlind:
 		return Blind(), true
+	case SetBlind2:
+		return Blind2(), true
 	}
 	return nil, false
 }
