@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -53,13 +54,7 @@ func (v *view) promoBursts() {
 		}
 		return int(a.minute) - int(b.minute)
 	})
-	perMin := make(map[uint64]int32) // comments with content per (room, minute)
-	for i := range v.acts {
-		x := &v.acts[i]
-		if x.script != noScript && !v.d.scripts.list.at(x.script).contentFree {
-			perMin[uint64(x.room)<<32|uint64(x.minute)] += int32(x.n)
-		}
-	}
+	perMin := v.minuteCounts()
 	for lo := 0; lo < len(l); {
 		hi := lo
 		for hi < len(l) && l[hi].room == l[lo].room {
@@ -72,7 +67,7 @@ func (v *view) promoBursts() {
 
 // roomBursts finds the bursts of one room's unbought commercial comments
 // (sorted by minute).
-func (v *view) roomBursts(room []promoBurst, perMin map[uint64]int32) {
+func (v *view) roomBursts(room []promoBurst, perMin minuteCounts) {
 	r := room[0].room
 	w := uint32(burstWindow.Minutes())
 	start := room[0].minute
@@ -140,13 +135,10 @@ func (v *view) roomBursts(room []promoBurst, perMin map[uint64]int32) {
 
 // burstRare reports whether k accounts in the window of room r starting
 // at minute passes both tests (see the top of this file).
-func (v *view) burstRare(r, minute uint32, k int, share float64, counts []float64, start uint32, perMin map[uint64]int32) bool {
+func (v *view) burstRare(r, minute uint32, k int, share float64, counts []float64, start uint32, perMin minuteCounts) bool {
 	w := uint32(burstWindow.Minutes())
 	tiles := float64(len(counts))
-	said := int32(0)
-	for m := minute; m < minute+w; m++ {
-		said += perMin[uint64(r)<<32|uint64(m)]
-	}
+	said := perMin.sum(r, minute, minute+w)
 	if tiles*binomialTail(k, int(max(said, int32(k))), share) >= burstAlpha {
 		return false
 	}
@@ -166,6 +158,44 @@ func (v *view) burstRare(r, minute uint32, k int, share float64, counts []float6
 	}
 	mean := max(sum/n, minRate)
 	return tiles*negBinomialTail(k, mean, sq/n-(sum/n)*(sum/n)) < burstAlpha
+}
+
+// minuteCounts are the comments with content per (room, minute) of the
+// view: key room<<32|minute, value the count, sorted by key.
+type minuteCounts []kv
+
+// minuteCounts counts the view's comments with content per (room,
+// minute).
+func (v *view) minuteCounts() minuteCounts {
+	mc := make([]kv, 0, len(v.acts))
+	for i := range v.acts {
+		x := &v.acts[i]
+		if x.script != noScript && !v.d.scripts.list.at(x.script).contentFree {
+			mc = append(mc, kv{k: uint64(x.room)<<32 | uint64(x.minute), v: uint64(x.n)})
+		}
+	}
+	mc = sortKV(mc, nil)
+	out := mc[:0]
+	for _, x := range mc {
+		if n := len(out); n > 0 && out[n-1].k == x.k {
+			out[n-1].v += x.v
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// sum is the number of comments with content in room r in the minutes
+// [from, to).
+func (mc minuteCounts) sum(r, from, to uint32) int32 {
+	lo, hi := uint64(r)<<32|uint64(from), uint64(r)<<32|uint64(to)
+	i, _ := slices.BinarySearchFunc(mc, lo, func(x kv, k uint64) int { return cmp.Compare(x.k, k) })
+	n := int32(0)
+	for ; i < len(mc) && mc[i].k < hi; i++ {
+		n += int32(mc[i].v)
+	}
+	return n
 }
 
 // related reports whether script clusters a and b say the same thing:
