@@ -78,6 +78,24 @@ const (
 	MeasureRevoked  MeasureState = "revoked"
 )
 
+// Name returns the measure state's name in Chinese and English; an
+// unknown state is returned as it is.
+func (s MeasureState) Name() (zh, en string) {
+	switch s {
+	case MeasureProposed:
+		return "拟采取", "proposed"
+	case MeasureRejected:
+		return "已驳回", "rejected"
+	case MeasureActive:
+		return "执行中", "in force"
+	case MeasureLifted:
+		return "已期满解除", "lifted"
+	case MeasureRevoked:
+		return "已撤销（申诉成立）", "revoked on appeal"
+	}
+	return string(s), string(s)
+}
+
 // Measure is a graduated measure proposed by the policy for a case.
 type Measure struct {
 	ID      string       `json:"id"`

@@ -198,6 +198,22 @@ const (
 	SeverityCritical Severity = "critical"
 )
 
+// Name returns the severity's name in Chinese and English; an empty or
+// unknown one is "not graded".
+func (s Severity) Name() (zh, en string) {
+	switch s {
+	case SeverityLow:
+		return "低", "low"
+	case SeverityMedium:
+		return "中", "medium"
+	case SeverityHigh:
+		return "高", "high"
+	case SeverityCritical:
+		return "严重", "critical"
+	}
+	return "未定", "not graded"
+}
+
 // Rank orders severities: low 1 … critical 4, unknown 0.
 func (s Severity) Rank() int {
 	switch s {

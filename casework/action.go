@@ -106,7 +106,7 @@ func StateName(s qinglang.CaseState) (zh, en string) {
 	case qinglang.CaseDecided:
 		return "已决定措施", "decided"
 	case qinglang.CaseNotified:
-		return "已通知", "notified"
+		return "已告知", "notified"
 	case qinglang.CaseAppealed:
 		return "申诉中", "appealed"
 	case qinglang.CaseReviewed:

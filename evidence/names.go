@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/casework"
 )
 
 // bi is a text in Chinese and in English; the report shows both.
@@ -16,32 +17,6 @@ func lookup[K ~string](names map[K]bi, v K) bi {
 		return n
 	}
 	return bi{ZH: string(v), EN: string(v)}
-}
-
-var caseStateNames = map[qinglang.CaseState]bi{
-	qinglang.CaseOpen:            {"待处理", "open"},
-	qinglang.CaseInReview:        {"审核中", "in review"},
-	qinglang.CaseMeasureProposed: {"已提议措施", "measure proposed"},
-	qinglang.CaseDecided:         {"已决定", "decided"},
-	qinglang.CaseNotified:        {"已告知", "notified"},
-	qinglang.CaseAppealed:        {"申诉中", "appealed"},
-	qinglang.CaseReviewed:        {"已复核", "reviewed"},
-	qinglang.CaseClosed:          {"已结案", "closed"},
-}
-
-var measureStateNames = map[qinglang.MeasureState]bi{
-	qinglang.MeasureProposed: {"拟采取", "proposed"},
-	qinglang.MeasureRejected: {"已驳回", "rejected"},
-	qinglang.MeasureActive:   {"执行中", "active"},
-	qinglang.MeasureLifted:   {"已解除", "lifted"},
-	qinglang.MeasureRevoked:  {"已撤销", "revoked"},
-}
-
-var severityNames = map[qinglang.Severity]bi{
-	qinglang.SeverityLow:      {"低", "low"},
-	qinglang.SeverityMedium:   {"中", "medium"},
-	qinglang.SeverityHigh:     {"高", "high"},
-	qinglang.SeverityCritical: {"严重", "critical"},
 }
 
 var findingKindNames = map[qinglang.Kind]bi{
@@ -60,29 +35,6 @@ var appealStateNames = map[qinglang.AppealState]bi{
 	qinglang.AppealFiled:      {"已提交", "filed"},
 	qinglang.AppealUpheld:     {"维持原措施", "upheld"},
 	qinglang.AppealOverturned: {"撤销原措施", "overturned"},
-}
-
-var directiveKindNames = map[qinglang.DirectiveKind]bi{
-	qinglang.DirectiveClueTransfer: {"线索移交", "clue transfer"},
-	qinglang.DirectiveRequestToAct: {"要求处置", "request to act"},
-}
-
-var directiveStateNames = map[qinglang.DirectiveState]bi{
-	qinglang.DirectiveSent:         {"已发送", "sent"},
-	qinglang.DirectiveAcknowledged: {"已签收", "acknowledged"},
-	qinglang.DirectiveActed:        {"已处置", "acted"},
-	qinglang.DirectiveReported:     {"已反馈", "reported"},
-	qinglang.DirectiveEscalated:    {"已升级", "escalated"},
-}
-
-var actionKindNames = map[qinglang.RegulatoryActionKind]bi{
-	qinglang.ActionGuidance:  {"行政指导", "compliance guidance"},
-	qinglang.ActionInterview: {"约谈", "interview"},
-	qinglang.ActionPenalty:   {"行政处罚决定", "penalty decision"},
-	qinglang.ActionExposure:  {"曝光", "public exposure"},
-	qinglang.ActionEscalate:  {"提级管辖", "escalated jurisdiction"},
-	qinglang.ActionSupervise: {"挂牌督办", "supervised listing"},
-	qinglang.ActionShare:     {"跨区域共享", "shared across regions"},
 }
 
 var eventTypeNames = map[qinglang.EventType]bi{
@@ -105,16 +57,16 @@ func categoryName(c qinglang.Category) bi {
 	return bi{ZH: zh, EN: en}
 }
 
-// measureName and subjectKindName use the root package's names.
-func measureName(k qinglang.MeasureKind) bi {
-	zh, en := k.Name()
-	return bi{zh, en}
-}
+// biOf turns a (zh, en) name into a bi.
+func biOf(zh, en string) bi { return bi{zh, en} }
 
-func subjectKindName(k qinglang.SubjectKind) bi {
-	zh, en := k.Name()
-	return bi{zh, en}
-}
+// measureName and subjectKindName use the root package's names.
+func measureName(k qinglang.MeasureKind) bi { return biOf(k.Name()) }
+
+// caseStateName uses casework's names.
+func caseStateName(s qinglang.CaseState) bi { return biOf(casework.StateName(s)) }
+
+func subjectKindName(k qinglang.SubjectKind) bi { return biOf(k.Name()) }
 
 // yesNo names a flag.
 func yesNo(v bool) bi {

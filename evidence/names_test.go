@@ -8,15 +8,15 @@ import (
 )
 
 func TestNames(t *testing.T) {
-	if got := lookup(caseStateNames, qinglang.CaseAppealed); got != (bi{"申诉中", "appealed"}) {
+	if got := caseStateName(qinglang.CaseAppealed); got != (bi{"申诉中", "appealed"}) {
 		t.Errorf("appealed = %v", got)
 	}
-	if got := lookup(caseStateNames, "odd"); got != (bi{"odd", "odd"}) {
+	if got := caseStateName("odd"); got != (bi{"odd", "odd"}) {
 		t.Errorf("an unknown state = %v", got)
 	}
 	// Every value the root package defines has a name.
 	for _, s := range qinglang.CaseStates {
-		if _, ok := caseStateNames[s]; !ok {
+		if got := caseStateName(s); got.ZH == string(s) {
 			t.Errorf("case state %s has no name", s)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/regloop"
 )
 
 //go:embed report.html
@@ -19,15 +20,15 @@ var reportSource string
 // reportTemplate renders report.html: html/template escapes everything the
 // platform, its users and the reviewers wrote.
 var reportTemplate = template.Must(template.New("report.html").Funcs(template.FuncMap{
-	"caseState":      func(s qinglang.CaseState) bi { return lookup(caseStateNames, s) },
-	"measureState":   func(s qinglang.MeasureState) bi { return lookup(measureStateNames, s) },
-	"severity":       func(s qinglang.Severity) bi { return lookup(severityNames, s) },
+	"caseState":      caseStateName,
+	"measureState":   func(s qinglang.MeasureState) bi { return biOf(s.Name()) },
+	"severity":       func(s qinglang.Severity) bi { return biOf(s.Name()) },
 	"findingKind":    func(k qinglang.Kind) bi { return lookup(findingKindNames, k) },
 	"noticeKind":     func(k qinglang.NoticeKind) bi { return lookup(noticeKindNames, k) },
 	"appealState":    func(s qinglang.AppealState) bi { return lookup(appealStateNames, s) },
-	"directiveKind":  func(k qinglang.DirectiveKind) bi { return lookup(directiveKindNames, k) },
-	"directiveState": func(s qinglang.DirectiveState) bi { return lookup(directiveStateNames, s) },
-	"actionKind":     func(k qinglang.RegulatoryActionKind) bi { return lookup(actionKindNames, k) },
+	"directiveKind":  func(k qinglang.DirectiveKind) bi { return biOf(regloop.KindName(k)) },
+	"directiveState": func(s qinglang.DirectiveState) bi { return biOf(regloop.StateName(s)) },
+	"actionKind":     func(k qinglang.RegulatoryActionKind) bi { return biOf(regloop.ActionName(k)) },
 	"eventType":      func(t qinglang.EventType) bi { return lookup(eventTypeNames, t) },
 	"measureName":    measureName,
 	"subjectKind":    subjectKindName,

@@ -54,21 +54,6 @@ type publicCasesData struct {
 	Next    string
 }
 
-// measureStateNames names the states a published measure can be in.
-var measureStateNames = map[qinglang.MeasureState][2]string{
-	qinglang.MeasureActive:  {"执行中", "in force"},
-	qinglang.MeasureLifted:  {"已期满解除", "lifted"},
-	qinglang.MeasureRevoked: {"已撤销（申诉成立）", "revoked on appeal"},
-}
-
-// measureStateName names a measure state in Chinese and English.
-func measureStateName(st qinglang.MeasureState) (zh, en string) {
-	if n, ok := measureStateNames[st]; ok {
-		return n[0], n[1]
-	}
-	return string(st), string(st)
-}
-
 // publicCases reads a page of published cases, with every list present.
 func (s *Server) publicCases(ctx context.Context, enf Enforcement, cursor string, limit int) (enforce.PublicPage, error) {
 	page, err := enf.PublicCases(ctx, cursor, limit)
@@ -105,7 +90,7 @@ func (s *Server) getPublicCases(w http.ResponseWriter, r *http.Request) {
 	for i, pc := range page.Cases {
 		e := publicCaseEntry{PublicCase: pc, MeasureRows: make([]publicCaseMeasure, len(pc.Measures))}
 		for j, m := range pc.Measures {
-			zh, en := measureStateName(m.State)
+			zh, en := m.State.Name()
 			e.MeasureRows[j] = publicCaseMeasure{PublicMeasure: m, StateZH: zh, StateEN: en,
 				Starts: cstMinute(m.StartsAt), Ends: cstMinute(m.EndsAt)}
 		}
@@ -237,7 +222,7 @@ func publicCaseSummary(pc notice.PublicCase) (zh, en string) {
 	b.WriteString("。")
 	e.WriteString(".")
 	for _, m := range pc.Measures {
-		szh, sen := measureStateName(m.State)
+		szh, sen := m.State.Name()
 		b.WriteString("措施：" + m.Measure + "，期限 " + m.Duration + "（" + szh + "）。")
 		e.WriteString(" Measure: " + m.MeasureEN + ", " + m.DurationEN + " (" + sen + ").")
 	}

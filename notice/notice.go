@@ -198,7 +198,7 @@ func (cfg Config) facts(c qinglang.Case, fs []qinglang.Finding) (zh, en string) 
 			sum = sumEN
 		}
 		wz, we := where(f)
-		sz, se := severityName(f.Severity)
+		sz, se := f.Severity.Name()
 		fmt.Fprintf(&z, "%d. %s，%s：%s（规则 %s，严重程度：%s）\n", i+1, stamp(f.TS), wz, sum, f.Rule, sz)
 		fmt.Fprintf(&e, "%d. %s, %s: %s (rule %s, severity: %s)\n", i+1, stamp(f.TS), we, sumEN, f.Rule, se)
 	}
@@ -220,20 +220,6 @@ func where(f qinglang.Finding) (zh, en string) {
 		en += ", room " + f.Room
 	}
 	return zh, en
-}
-
-func severityName(s qinglang.Severity) (zh, en string) {
-	switch s {
-	case qinglang.SeverityLow:
-		return "低", "low"
-	case qinglang.SeverityMedium:
-		return "中", "medium"
-	case qinglang.SeverityHigh:
-		return "高", "high"
-	case qinglang.SeverityCritical:
-		return "严重", "critical"
-	}
-	return "未定", "not graded"
 }
 
 // reasons gives the policy's explanation and a sentence on why this

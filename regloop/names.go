@@ -22,7 +22,7 @@ func KindName(k qinglang.DirectiveKind) (zh, en string) {
 	case qinglang.DirectiveClueTransfer:
 		return "线索移交", "clue transfer"
 	case qinglang.DirectiveRequestToAct:
-		return "责令（要求）处置", "request to act"
+		return "要求处置（责令处置）", "request to act"
 	}
 	return string(k), string(k)
 }
@@ -56,7 +56,7 @@ func ActionName(k qinglang.RegulatoryActionKind) (zh, en string) {
 	case qinglang.ActionInterview:
 		return "行政约谈", "administrative interview"
 	case qinglang.ActionPenalty:
-		return "行政处罚", "administrative penalty"
+		return "行政处罚决定", "administrative penalty decision"
 	case qinglang.ActionExposure:
 		return "曝光", "public exposure"
 	case qinglang.ActionEscalate:

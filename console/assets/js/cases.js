@@ -12,12 +12,12 @@ const tx = (zh, en) => (en ? t(zh, en) : zh); // a bilingual field pair, Chinese
 const STATES = ["open", "in_review", "measure_proposed", "decided", "notified", "appealed", "reviewed", "closed"];
 const N = {
   open: ["待处理", "Open"], in_review: ["审核中", "In review"], measure_proposed: ["已提议措施", "Measure proposed"],
-  decided: ["已决定措施", "Decided"], notified: ["已通知", "Notified"], appealed: ["申诉中", "Appealed"],
+  decided: ["已决定措施", "Decided"], notified: ["已告知", "Notified"], appealed: ["申诉中", "Appealed"],
   reviewed: ["申诉已复核", "Reviewed"], closed: ["已结案", "Closed"],
   host: ["主播", "Host"], operator: ["直播间运营者", "Operator"], merchant: ["商家", "Merchant"], agency: ["服务机构", "Agency"], room: ["直播间", "Room"],
   warning: ["警告", "Warning"], remove_content: ["删除违规内容", "Remove content"], limit_functions: ["限制功能", "Limit functions"],
   limit_traffic: ["限制流量", "Limit traffic"], suspend_live: ["暂停直播", "Suspend live"], revoke_selling: ["取消带货权限", "Revoke selling"], blacklist: ["列入黑名单", "Blacklist"],
-  proposed: ["待决定", "proposed"], rejected: ["已驳回", "rejected"], active: ["生效中", "active"], lifted: ["已解除", "lifted"], revoked: ["已撤销", "revoked"],
+  proposed: ["拟采取", "proposed"], rejected: ["已驳回", "rejected"], active: ["执行中", "in force"], lifted: ["已期满解除", "lifted"], revoked: ["已撤销（申诉成立）", "revoked on appeal"],
   filed: ["待复核", "filed"], upheld: ["维持", "upheld"], overturned: ["撤销", "overturned"],
   clue_transfer: ["线索移交", "Clue transfer"], request_to_act: ["责令处置", "Request to act"],
   sent: ["已发送", "sent"], acknowledged: ["已签收", "acknowledged"], acted: ["已处置", "acted on"], reported: ["已报告办结", "reported"], escalated: ["逾期已升级", "escalated"],

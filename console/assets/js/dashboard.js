@@ -12,7 +12,7 @@ const CATS = { food: ["食品", "food"], health_food: ["保健食品", "health f
   drug: ["药品", "drugs"], infant_formula: ["婴幼儿配方食品", "infant formula"], agri: ["农产品", "farm produce"], apparel: ["服装", "apparel"],
   jewelry: ["珠宝首饰", "jewellery"], electronics: ["电子产品", "electronics"], household: ["日用品", "household"], general: ["通用", "general"], unknown: ["未标明", "unknown"] };
 const STATES = { open: ["待处理", "open"], in_review: ["审核中", "in review"], measure_proposed: ["已提议措施", "measure proposed"], decided: ["已决定措施", "decided"],
-  notified: ["已通知", "notified"], appealed: ["申诉中", "appealed"], reviewed: ["申诉已复核", "reviewed"], closed: ["已结案", "closed"] };
+  notified: ["已告知", "notified"], appealed: ["申诉中", "appealed"], reviewed: ["申诉已复核", "reviewed"], closed: ["已结案", "closed"] };
 const nameIn = (table, k) => (table[k] ? t(...table[k]) : k);
 const KIND_COLOR = { claim: "#2563eb", listing: "#d97706", campaign: "#dc2626", qualification: "#7c3aed", all: "#475569" };
 const PALETTE = ["#0891b2", "#059669", "#db2777", "#65a30d", "#9333ea", "#ea580c"];
