@@ -149,9 +149,15 @@ func (s *Server) getPublicSpotChecksJSON(w http.ResponseWriter, r *http.Request)
 		s.writeError(w, r, err)
 		return
 	}
+	s.writePublicJSON(w, r, page)
+}
+
+// writePublicJSON answers a public JSON listing: cacheable for a minute,
+// readable from any origin.
+func (s *Server) writePublicJSON(w http.ResponseWriter, r *http.Request, v any) {
 	w.Header().Set("Cache-Control", "public, max-age=60")
 	w.Header().Set("Access-Control-Allow-Origin", "*")
-	s.writeJSON(w, r, http.StatusOK, page)
+	s.writeJSON(w, r, http.StatusOK, v)
 }
 
 // getPublicSpotChecksAtom serves the newest failed spot checks as an Atom

@@ -136,9 +136,7 @@ func (s *Server) getPublicCasesJSON(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	w.Header().Set("Cache-Control", "public, max-age=60")
-	w.Header().Set("Access-Control-Allow-Origin", "*")
-	s.writeJSON(w, r, http.StatusOK, page)
+	s.writePublicJSON(w, r, page)
 }
 
 // getPublicCasesAtom serves the newest published cases as an Atom feed:
