@@ -22,8 +22,8 @@ func (v *view) unboughtPromo(x *action) bool {
 }
 
 // baseRates counts every account's comments with content and unbought
-// commercial comments, and every room's, sets the platform's rate and
-// marks the heavy promoters (evPromo).
+// commercial comments, and every room's, sets the platform's rate, marks
+// the promoted rooms and the heavy promoters (evPromo).
 func (v *view) baseRates() {
 	na := v.d.accounts.len()
 	v.aAll, v.aPromo = make([]int32, na), make([]int32, na)
@@ -49,6 +49,7 @@ func (v *view) baseRates() {
 	}
 	v.all, v.promo = all, promo
 	v.qPromo = max(float64(promo)/float64(all), minRate)
+	v.promotedRooms()
 	tested := 0
 	for a := range na {
 		if v.aPromo[a] > 0 {
@@ -83,14 +84,15 @@ func (v *view) rateWithout(accts []uint32) float64 {
 	return max(float64(v.promo-promo)/float64(v.all-all), minRate)
 }
 
-// promotedRoom reports whether room r holds more unbought commercial
-// speech than its comments would at the platform's rate, beyond chance
-// over every room of the window.
-func (v *view) promotedRoom(r uint32) bool {
-	if v.rPromo[r] < seedMinPosters {
-		return false
+// promotedRooms marks the rooms that hold more unbought commercial speech
+// than their comments would at the platform's rate, beyond chance over
+// every room of the window.
+func (v *view) promotedRooms() {
+	v.promoted = make([]bool, len(v.rPromo))
+	for r, k := range v.rPromo {
+		v.promoted[r] = k >= seedMinPosters &&
+			float64(len(v.d.rooms))*poissonTail(int(k), v.qPromo*float64(v.rAll[r])) < roomAlpha
 	}
-	return float64(len(v.d.rooms))*poissonTail(int(v.rPromo[r]), v.qPromo*float64(v.rAll[r])) < roomAlpha
 }
 
 // binomialTail is P(X ≥ k) for X ~ Binomial(n, q).

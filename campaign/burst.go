@@ -70,11 +70,7 @@ func (v *view) promoBursts() {
 func (v *view) roomBursts(room []promoBurst, perMin minuteCounts) {
 	r := room[0].room
 	w := uint32(burstWindow.Minutes())
-	start := room[0].minute
-	if rm := &v.d.rooms[r]; rm.start >= v.since && rm.start > 0 && uint32(rm.start/60_000) < start {
-		start = uint32(rm.start / 60_000)
-	}
-	span := v.roomMinutes(r, room[0].minute, room[len(room)-1].minute)
+	start, span := v.roomSpan(r, room[0].minute, room[len(room)-1].minute)
 	tiles := max(1, int(span/w))
 	// distinct accounts per tile of w minutes, for the count test
 	counts := make([]float64, tiles)
@@ -212,10 +208,10 @@ func (v *view) related(a, b uint32) bool {
 	return jaccard(sa.exemplars[0], sb.exemplars[0]) >= burstRelated
 }
 
-// roomMinutes is how long room r has been on the air within the window:
-// from its start (or its first comment in the window) to its end (or
-// its last comment), at least one minute.
-func (v *view) roomMinutes(r, first, last uint32) uint32 {
+// roomSpan is when room r went on the air within the window, in unix
+// minutes (its start, or its first comment there, first), and for how
+// many minutes (to its end, or its last comment, last; at least one).
+func (v *view) roomSpan(r, first, last uint32) (start, minutes uint32) {
 	rm := &v.d.rooms[r]
 	lo, hi := int64(first)*60_000, int64(last+1)*60_000
 	if rm.start > 0 && rm.start >= v.since && rm.start < lo {
@@ -224,7 +220,7 @@ func (v *view) roomMinutes(r, first, last uint32) uint32 {
 	if rm.end > hi {
 		hi = rm.end
 	}
-	return uint32(max(1, (hi-lo)/60_000))
+	return uint32(lo / 60_000), uint32(max(1, (hi-lo)/60_000))
 }
 
 // poissonTail is P(X ≥ k) for X ~ Poisson(mu).

@@ -73,7 +73,8 @@ type view struct {
 	aAll, aPromo []int32
 	rAll, rPromo []int32
 	qPromo       float64
-	all, promo   int64 // the platform's comments with content, and unbought commercial ones
+	promoted     []bool // per room slot: a promoted room (baserate.go)
+	all, promo   int64  // the platform's comments with content, and unbought commercial ones
 
 	lock *lockstep
 	why  string // why the last group judged was not a campaign (for tests)
@@ -281,7 +282,7 @@ func (v *view) promoLinks() {
 	var pr []kv
 	for i := range v.acts {
 		x := &v.acts[i]
-		if !v.unboughtPromo(x) || !v.promotedRoom(x.room) {
+		if !v.unboughtPromo(x) || !v.promoted[x.room] {
 			continue
 		}
 		pr = append(pr, kv{k: uint64(x.room)<<32 | uint64(x.acct)})
