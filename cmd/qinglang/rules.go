@@ -86,6 +86,12 @@ not (every problem listed with file, line and field).`,
 			for _, id := range set.Overridden {
 				fmt.Fprintf(c.OutOrStdout(), "  覆盖 overridden: %s\n", id)
 			}
+			for _, name := range set.OverriddenLexicons {
+				fmt.Fprintf(c.OutOrStdout(), "  覆盖词表 overridden lexicon: %s\n", name)
+			}
+			for _, name := range set.OverriddenGuards {
+				fmt.Fprintf(c.OutOrStdout(), "  覆盖守卫集 overridden guard set: %s\n", name)
+			}
 			return nil
 		},
 	}

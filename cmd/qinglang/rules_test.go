@@ -101,3 +101,26 @@ func TestLintScriptAndProducts(t *testing.T) {
 		t.Errorf("unknown category: exit %d", r.code)
 	}
 }
+
+// A user pack that replaces a lexicon and a guard set of the default pack
+// says so in `rules lint`.
+func TestRulesLintNamesOverriddenLexiconsAndGuards(t *testing.T) {
+	dir := t.TempDir()
+	pack := `pack: mine
+version: 1
+lexicons:
+  lump: ["@lump", 甲亢]
+guards:
+  denial:
+    not_after: [不能, 不是]
+    within_before: 1
+rules: []
+`
+	if err := os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte(pack), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, nil, "rules", "lint", "--rules", dir)
+	if r.code != exitOK || !strings.Contains(r.stdout, "overridden lexicon: lump") || !strings.Contains(r.stdout, "overridden guard set: denial") {
+		t.Errorf("rules lint: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
