@@ -167,10 +167,8 @@ func (s *Service) ReviewAppeal(ctx context.Context, p qinglang.Principal, appeal
 		if err := c.putCase(ctx, &n); err != nil {
 			return err
 		}
-		for _, e := range trail {
-			if err := s.audit(ctx, c, e.by, e.action, e.object, e.data); err != nil {
-				return err
-			}
+		if err := s.auditTrail(ctx, c, trail); err != nil {
+			return err
 		}
 		outA, outN = a, ntc
 		return nil

@@ -440,10 +440,8 @@ func (s *Service) applyIntake(ctx context.Context, c *change, pl intakePlan, out
 				return err
 			}
 		}
-		for _, a := range trail {
-			if err := s.audit(ctx, c, a.by, a.action, a.object, a.data); err != nil {
-				return err
-			}
+		if err := s.auditTrail(ctx, c, trail); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -201,10 +201,8 @@ func (s *Service) DecideMeasure(ctx context.Context, p qinglang.Principal, measu
 		if err := c.putCase(ctx, &n); err != nil {
 			return err
 		}
-		for _, a := range trail {
-			if err := s.audit(ctx, c, a.by, a.action, a.object, a.data); err != nil {
-				return err
-			}
+		if err := s.auditTrail(ctx, c, trail); err != nil {
+			return err
 		}
 		out = m
 		return nil

@@ -197,12 +197,7 @@ func (s *Service) ReviewFinding(ctx context.Context, p qinglang.Principal, findi
 			reviewAudit{Review: rv, Previous: previous, Withdrawn: withdrawn}); err != nil {
 			return err
 		}
-		for _, a := range trail {
-			if err := s.audit(ctx, c, a.by, a.action, a.object, a.data); err != nil {
-				return err
-			}
-		}
-		return nil
+		return s.auditTrail(ctx, c, trail)
 	})
 	if err != nil {
 		return Review{}, err

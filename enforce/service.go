@@ -157,6 +157,16 @@ func (c *change) get(ctx context.Context, kind qinglang.RecordKind, id string, v
 	return rec, nil
 }
 
+// auditTrail appends the entries of trail, in order.
+func (s *Service) auditTrail(ctx context.Context, c *change, trail []auditItem) error {
+	for _, a := range trail {
+		if err := s.audit(ctx, c, a.by, a.action, a.object, a.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // audit appends one entry for a change made by p to object ("case:ID",
 // "measure:ID", ...), with data as the entry's JSON.
 func (s *Service) audit(ctx context.Context, c *change, p qinglang.Principal, action, object string, data any) error {
