@@ -36,8 +36,14 @@ const (
 //go:embed public_spotchecks.html
 var publicPageSource string
 
+// publicSharedSource holds what both public pages share: the style and
+// the site navigation.
+//
+//go:embed public_shared.html
+var publicSharedSource string
+
 // publicPage renders GET /public/spotchecks.
-var publicPage = template.Must(template.New("public_spotchecks.html").Parse(publicPageSource))
+var publicPage = template.Must(template.Must(template.New("public_spotchecks.html").Parse(publicSharedSource)).Parse(publicPageSource))
 
 // publicSpotCheck is one failed result as published: its id, when it was
 // recorded and its public record, nothing else.

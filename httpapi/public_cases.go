@@ -33,7 +33,7 @@ const (
 var publicCasesSource string
 
 // publicCasesPage renders GET /public/cases.
-var publicCasesPage = template.Must(template.New("public_cases.html").Parse(publicCasesSource))
+var publicCasesPage = template.Must(template.Must(template.New("public_cases.html").Parse(publicSharedSource)).Parse(publicCasesSource))
 
 // publicCaseMeasure is a published measure as the HTML page shows it.
 type publicCaseMeasure struct {
