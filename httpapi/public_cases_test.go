@@ -118,6 +118,7 @@ func TestPublicCasesPage(t *testing.T) {
 		"2026-03-02 09:30 (UTC&#43;8) – 2026-03-09 09:30 (UTC&#43;8)", "执行中",
 		"<td>claim.cure</td>",
 		`href="?cursor=p2"`,
+		"<style>", "article { border",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("page lacks %q", want)

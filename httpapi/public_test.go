@@ -89,6 +89,8 @@ func TestPublicPage(t *testing.T) {
 		"广州市质量监督检测研究院", "2026-01-20", "2026-02-10", "2026-02-11 09:00 (UTC&#43;8)",
 		"平台 <span class=\"en\" lang=\"en\">platform</span> pb · 商家 <span class=\"en\" lang=\"en\">merchant</span> m7",
 		`href="?cursor=n2"`,
+		// the shared style and navigation (public_shared.html)
+		"<style>", ".fail {", `<a href="cases">违规处置公示`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("page lacks %q", want)
