@@ -24,6 +24,7 @@ const (
 	ReasonMerchants     = "several_merchants"       // praised goods of several merchants without buying
 	ReasonDenseCore     = "dense_core"              // in the densest block of accounts × (room, script)
 	ReasonHeavyPromoter = "heavy_promoter"          // far more unbought commercial speech than others write (baserate.go)
+	ReasonScriptWeb     = "script_web"              // posted the group's private scripts, unbought (web.go)
 )
 
 // campaign builds the report of a judged group from its members.
@@ -175,6 +176,7 @@ func (g *group) reasons(c *candidate) []string {
 	add(c.adMerch >= 2, ReasonMerchants)
 	add(c.core, ReasonDenseCore)
 	add(c.heavy, ReasonHeavyPromoter)
+	add(c.webTied, ReasonScriptWeb)
 	return out
 }
 

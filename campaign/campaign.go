@@ -147,6 +147,7 @@ type Evidence struct {
 	Contradicting     int     `json:"contradicting"`       // members contradicting themselves
 	Synchrony         float64 `json:"synchrony"`           // mean lockstep similarity of member pairs, 0..1
 	Bursts            int     `json:"bursts"`              // members in a burst of unbought commercial speech improbable at its room's own rate
+	ScriptWeb         int     `json:"script_web"`          // members tied to each other by private scripts (small clusters only the group posts, unbought), in a web improbable at the platform's rate
 	AfterCallShare    float64 `json:"after_call_share"`    // share of member comments within 2 min of the host's call to action
 	RoomShare         float64 `json:"room_share"`          // member comments / all comments, in the campaign's rooms
 	Promotional       float64 `json:"promotional"`         // share of member comments that are testimonials or urge, vouch, praise

@@ -59,7 +59,12 @@ type view struct {
 	links    [][]uint32
 	linkRoom map[uint32]bool
 	burst    map[uint32]int32 // accounts in a burst of unbought commercial speech: its number (burst.go)
-	nBursts  int32
+	// webs: the webs of private scripts that count, each a sorted group
+	// of accounts judged on its own; webScript: their private scripts
+	// (web.go)
+	webs      [][]uint32
+	webScript map[uint32]bool
+	nBursts   int32
 
 	rTotal []int32 // comments per room slot
 	rOff   []int32 // commenters of room r: rAccts[rOff[r]:rOff[r+1]] (lazy)
@@ -154,6 +159,7 @@ func (d *Detector) newView(p *platform, since, end int64) *view {
 	v.baseRates()
 	v.promoLinks()
 	v.recurringLinks()
+	v.scriptWebs()
 	v.promoBursts()
 	v.lock = v.lockstep()
 	for _, e := range v.lock.edges {
@@ -182,6 +188,10 @@ func (v *view) isScript(s uint32) bool {
 	cmts := float64(v.sCmt[s])
 	return float64(v.sCall[s]) < ctaExplained*cmts && float64(v.sCrowd[s]) < crowdScript*cmts
 }
+
+// commercial reports whether script cluster s is mostly commercial speech
+// (testimonials, urging, vouching, praise): what a crew is paid to post.
+func (v *view) commercial(s uint32) bool { return 2*v.sPromo[s] >= v.sCmt[s] }
 
 // crowds sorts the actions by (room, script, bucket) and counts the
 // comments of each script posted in crowd moments.

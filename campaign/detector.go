@@ -309,14 +309,18 @@ func (d *Detector) Judge(now time.Time) []Change {
 		if len(v.acts) == 0 {
 			continue
 		}
+		judge := func(comp []uint32, web bool) {
+			if g := v.judgeGroup(comp, web); g != nil {
+				if ch, ok := d.camps.update(g.campaign()); ok {
+					changes = append(changes, ch)
+				}
+			}
+		}
 		for _, comp := range v.groups(v.seeds()) {
-			g := v.judgeGroup(comp)
-			if g == nil {
-				continue
-			}
-			if ch, ok := d.camps.update(g.campaign()); ok {
-				changes = append(changes, ch)
-			}
+			judge(comp, false)
+		}
+		for _, comp := range v.webs {
+			judge(comp, true)
 		}
 	}
 	return changes

@@ -15,13 +15,14 @@ type strengths struct {
 	lock    float64 // share in lockstep (any room)
 	merch   float64 // share praising goods of several merchants, unbought
 	burst   float64 // share in bursts of unbought commercial speech (burst.go)
+	web     float64 // share tied to each other by private scripts (web.go)
 }
 
 // hard and total combine the strengths (noisy-or). Hard evidence is what
 // repetition alone never shows; new accounts and single-room lockstep
 // only add to it.
 func (s strengths) hard() float64 {
-	return 1 - (1-0.85*s.noBuyTM)*(1-0.9*s.contra)*(1-0.8*s.infra)*(1-0.7*s.cross)*(1-0.6*s.excess)*(1-0.6*s.merch)*(1-0.7*s.burst)
+	return 1 - (1-0.85*s.noBuyTM)*(1-0.9*s.contra)*(1-0.8*s.infra)*(1-0.7*s.cross)*(1-0.6*s.excess)*(1-0.6*s.merch)*(1-0.7*s.burst)*(1-0.7*s.web)
 }
 
 func (s strengths) total() float64 {
@@ -88,6 +89,9 @@ func (g *group) evidence(set []int) (Evidence, float64, float64) {
 			if id := v.burst[c.acct]; !slices.Contains(burstIDs, id) {
 				burstIDs = append(burstIDs, id)
 			}
+		}
+		if c.webTied {
+			e.ScriptWeb++
 		}
 		if c.infra {
 			infra += 2
@@ -187,6 +191,7 @@ func (g *group) evidence(set []int) (Evidence, float64, float64) {
 		// one surge is an event; a crew comes back to burst again
 		s.burst = float64(e.Bursts) / m
 	}
+	s.web = float64(e.ScriptWeb) / m
 	s.newAcc = max(0, float64(e.NewAccounts)/m-newAccountBase) / (1 - newAccountBase)
 	return e, s.total(), s.hard()
 }

@@ -28,6 +28,8 @@ type candidate struct {
 	burst      bool    // one of them shares its (room, script, bucket) with two other candidates
 	promoBurst bool    // in a burst of unbought commercial speech in one of the group's rooms (burst.go)
 	heavy      bool    // writes far more unbought commercial speech than everyone else (baserate.go)
+	web        int32   // the group's private scripts it posted, unbought (web.go)
+	webTied    bool    // tied to the group by them: in two or more
 	lock       float64 // best lockstep similarity with another candidate
 	lockMulti  bool    // that lockstep spans rooms
 	infra      bool    // on a network or device the group has to itself
@@ -47,12 +49,14 @@ type group struct {
 	isRoom  map[uint32]bool
 	cands   []candidate // sorted by account slot
 	idx     map[uint32]int
+	web     bool // a web of private scripts (web.go): they tie its candidates
 }
 
-// judgeGroup judges the linked accounts comp and returns the group with
-// its members marked, or nil when it is no campaign.
-func (v *view) judgeGroup(comp []uint32) *group {
-	g := &group{v: v, isScr: make(map[uint32]bool), isRoom: make(map[uint32]bool), idx: make(map[uint32]int)}
+// judgeGroup judges the linked accounts comp (a web of private scripts
+// when web is set) and returns the group with its members marked, or nil
+// when it is no campaign.
+func (v *view) judgeGroup(comp []uint32, web bool) *group {
+	g := &group{v: v, isScr: make(map[uint32]bool), isRoom: make(map[uint32]bool), idx: make(map[uint32]int), web: web}
 	// its scripts: eligible clusters it owns
 	cnt := make(map[uint32]int32)
 	var seen []uint32
@@ -68,7 +72,9 @@ func (v *view) judgeGroup(comp []uint32) *group {
 		}
 	}
 	for s, c := range cnt {
-		if (c >= 2 || v.sPromo[s] > 0) && float64(c) >= groupScript*float64(v.sDeg[s]) {
+		// a crew's script is commercial speech: fans' greetings in step
+		// at every broadcast, or a crew's filler, are not
+		if (c >= 2 || v.sPromo[s] > 0) && float64(c) >= groupScript*float64(v.sDeg[s]) && v.commercial(s) {
 			g.scripts = append(g.scripts, s)
 			g.isScr[s] = true
 		}
@@ -104,6 +110,9 @@ func (v *view) judgeGroup(comp []uint32) *group {
 		g.idx[a] = i
 	}
 	g.features()
+	if g.web {
+		g.webTies()
+	}
 	g.infra()
 	g.peel()
 	g.membership()
@@ -417,8 +426,8 @@ func (g *group) membership() {
 		}
 		ev := g.v.ev[c.acct]
 		c.heavy = ev&evPromo != 0 || g.v.heavy(c.acct, q, len(tested))
-		c.strong = c.lock > 0 || c.infra || c.hop || ev&evContra != 0 || c.rooms >= spreadRooms || (c.noBuyAd && c.promoBurst)
-		c.member = c.strong ||
+		c.strong = c.lock > 0 || c.infra || c.hop || ev&evContra != 0 || c.rooms >= spreadRooms || (c.noBuyAd && c.promoBurst) || c.web >= 2
+		c.member = c.strong || c.webTied ||
 			(c.noBuyTM && (c.core || c.burst) && (c.heavy || c.scripted >= 2)) ||
 			(c.noBuyAd && c.heavy && (c.rooms >= promoRooms || c.adShared))
 	}

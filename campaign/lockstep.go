@@ -6,9 +6,10 @@ import "slices"
 // lockstep when many of their actions match — the same script cluster in
 // the same room in the same time bucket. Their similarity is the Jaccard
 // similarity of their sets of (room, script, bucket) actions. Only
-// scripts that can be a crew's (view.eligible) and are not popular count,
-// and a key posted by more than lockstepMaxKey accounts is a crowd moment
-// and is skipped.
+// scripts that can be a crew's (view.eligible), are not popular and are
+// commercial speech (view.commercial: fans greeting the host in the same
+// minutes of every broadcast are in step too) count, and a key posted by
+// more than lockstepMaxKey accounts is a crowd moment and is skipped.
 
 // lockstep holds the pairs in lockstep of one view.
 type lockstep struct {
@@ -46,7 +47,7 @@ func (v *view) lockstep() *lockstep {
 		first := &v.acts[keys[i].v]
 		s, room := first.script, first.room
 		accts = accts[:0]
-		if v.elig[s] && v.sDeg[s] <= popularScript {
+		if v.elig[s] && v.sDeg[s] <= popularScript && v.commercial(s) {
 			for _, x := range keys[i:j] {
 				accts = append(accts, v.acts[x.v].acct)
 			}

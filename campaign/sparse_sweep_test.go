@@ -93,7 +93,7 @@ func diagnose(t *testing.T, d *Detector, truth map[string]bool, missed []string)
 					crew++
 				}
 			}
-			g := v.judgeGroup(comp)
+			g := v.judgeGroup(comp, false)
 			t.Logf("group of %d (%d crew): campaign=%v why=%q", len(comp), crew, g != nil, v.why)
 		}
 		sort.Strings(missed)

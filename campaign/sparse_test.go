@@ -110,3 +110,48 @@ func TestLoyalFansAcrossRoomsNoCampaign(t *testing.T) {
 		t.Errorf("falsely accused %d: %v", len(acc), head(keys(acc), 10))
 	}
 }
+
+// Loyal fans greet the host at the start of every broadcast, in the same
+// minutes (lockstep across rooms), and praise the goods now and then, as
+// onlookers do; a crew works the same broadcasts. The crew is found and
+// no fan is accused: greetings in step are no crew's script nor its
+// lockstep (view.commercial).
+func TestGreetingFansBesideCrewNotAccused(t *testing.T) {
+	w := newWorld(17)
+	rooms := w.merchantRooms("m1", 4, 150, t0, false)
+	greetings := []string{"燕子姐姐我来啦", "燕子姐姐晚上好呀", "又来看燕子姐姐了"}
+	// onlookers praise the goods too, about 3% of the comments
+	for d, r := range rooms {
+		start := t0.Add(time.Duration(d) * 24 * time.Hour)
+		for k := range 40 {
+			u := fmt.Sprintf("on-%d", (d*40+k)%120)
+			w.account(u, t0, 300+float64(k*7))
+			w.comment(r, u, fmt.Sprintf("58.%d.%d.9", k, d), "od-"+u, praiseLines[w.rng.IntN(len(praiseLines))],
+				start.Add(time.Duration(10+w.rng.IntN(160))*time.Minute))
+		}
+	}
+	for i := range 30 {
+		u := fmt.Sprintf("greeter-%02d", i)
+		w.account(u, t0, 500+float64(i*13))
+		ip := fmt.Sprintf("102.%d.%d.9", 30+i, 8)
+		for d, r := range rooms {
+			start := t0.Add(time.Duration(d) * 24 * time.Hour)
+			w.comment(r, u, ip, "gd"+u, greetings[(i+d)%len(greetings)], start.Add(time.Duration(40+i*3)*time.Second))
+			w.comment(r, u, ip, "gd"+u, orgChat[w.rng.IntN(len(orgChat))], start.Add(time.Duration(10+w.rng.IntN(160))*time.Minute))
+			if w.rng.IntN(3) == 0 {
+				w.comment(r, u, ip, "gd"+u, praiseLines[w.rng.IntN(len(praiseLines))], start.Add(time.Duration(10+w.rng.IntN(160))*time.Minute))
+			}
+		}
+	}
+	w.run(crew{name: "gc", size: 16, rooms: rooms, start: t0, dur: 2 * time.Hour, perRoom: [2]int{2, 3},
+		newAccts: true, subnet: true, sharedDv: 4, scripts: jellyScripts, bursts: true, rate: 1})
+	acc := accused(detectEvery(New(Config{}), w.sorted(), 5*time.Minute))
+	p, r, f, fp, _ := prf(acc, w.crew)
+	t.Logf("accused %d, crew %d: P %.3f R %.3f F1 %.3f", len(acc), len(w.crew), p, r, f)
+	if len(fp) > 0 {
+		t.Errorf("falsely accused %d: %v", len(fp), head(fp, 10))
+	}
+	if r < 0.9 {
+		t.Errorf("recall %.3f < 0.9", r)
+	}
+}

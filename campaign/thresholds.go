@@ -133,6 +133,16 @@ const (
 	// burst in this many windows (one surge is an event; a crew bursts
 	// again, in its next room or later in the same one).
 	minBursts = 2
+	// webMaxPosters, webMinKnots and webAlpha (web.go): a private script
+	// is a cluster posted by at most webMaxPosters accounts in the window
+	// (more is shared talk, not one sheet's line; a crew posting one line
+	// by the dozen is found by its seeds); a web of private scripts counts
+	// when at least webMinKnots of its accounts posted two private scripts
+	// or more and so many knots would occur over the whole platform at
+	// its own rate with probability below webAlpha.
+	webMaxPosters = 20
+	webMinKnots   = 3
+	webAlpha      = 0.01
 	// heavyFalse and roomAlpha (baserate.go): an account is a heavy
 	// promoter when its share of unbought commercial speech would occur
 	// at the platform's rate with probability below heavyFalse divided by

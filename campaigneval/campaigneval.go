@@ -18,9 +18,9 @@
 // that tuning on Matrix generalises: do not tune on it. Fresh is a third
 // set written after the detector had been tuned on both, from the issue's
 // attack variants and look-alikes, to be run once for an unseen figure;
-// Blind is a fourth such set, written without sight of the detector, and
-// Blind2 a fifth, written the same way and kept unused for the next
-// detector change.
+// Blind is a fourth such set, written without sight of the detector;
+// Blind2 a fifth and Blind3 a sixth, written the same way and kept
+// unused for the next detector change.
 // Beside package campaign's detector, Run reports a naive baseline
 // (Baseline: identical normalised texts from five or more accounts),
 // which accuses chanting fans: repeated text alone is not the signal.
@@ -72,7 +72,7 @@ const (
 // Scenario is one simulated world to judge detectors on.
 type Scenario struct {
 	Name        string     `json:"name"` // "attack/naive-jelly"
-	Set         string     `json:"set"`  // "matrix", "heldout", "fresh", "blind" or "blind2"
+	Set         string     `json:"set"`  // "matrix", "heldout", "fresh", "blind", "blind2" or "blind3"
 	Description string     `json:"description"`
 	Config      sim.Config `json:"-"`
 }

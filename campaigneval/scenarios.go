@@ -115,8 +115,8 @@ func Heldout() []Scenario {
 	}
 }
 
-// Set returns the named set: SetMatrix, SetHeldout, SetFresh, SetBlind or
-// SetBlind2.
+// Set returns the named set: SetMatrix, SetHeldout, SetFresh, SetBlind,
+// SetBlind2 or SetBlind3.
 func Set(name string) ([]Scenario, bool) {
 	switch name {
 	case SetMatrix:
@@ -129,6 +129,8 @@ func Set(name string) ([]Scenario, bool) {
 		return Blind(), true
 	case SetBlind2:
 		return Blind2(), true
+	case SetBlind3:
+		return Blind3(), true
 	}
 	return nil, false
 }

@@ -27,7 +27,7 @@ const testCampaignBody = `{"id":"cmp_1","platform":"p1","score":0.91,"severity":
  {"room":"r2","members":2,"comments":4,"total":10,"share":0.4,"first_seen":"2025-06-13T20:00:00+08:00","last_seen":"2025-06-13T20:05:00+08:00"}],
 "scripts":[{"cluster":"k1","examples":["真给力，3颗就瘦了3.2斤","真给力 3颗瘦了5斤"],"members":2,"comments":9,"rooms":2,"others":1}],
 "evidence":{"members":2,"comments":10,"rooms":2,"merchants":1,"shared_ip":2,"distinct_nets":1,"shared_device":2,
- "new_accounts":1,"median_age_days":2.5,"purchasers":1,"testimonials_no_buy":1,"contradicting":1,"synchrony":0.8,"bursts":2,
+ "new_accounts":1,"median_age_days":2.5,"purchasers":1,"testimonials_no_buy":1,"contradicting":1,"synchrony":0.8,"bursts":2,"script_web":1,
  "after_call_share":0.6,"room_share":0.2,"promotional":0.9},
 "timeline":[{"minute":"2025-06-12T20:01:00+08:00","room":"r1","cluster":"k1","comments":3,"members":2}],
 "event_ids":["c1","c2","c7"]}`

@@ -73,8 +73,8 @@ func summarise(b *strings.Builder, c *campaign.Campaign, ch qinglang.CampaignCha
 		e.Comments, e.Merchants, e.SharedIP, e.DistinctNets, e.SharedDevice)
 	fmt.Fprintf(b, "    新账号 new accounts %d（账龄中位数 median age %s）；下过单 purchasers %d；未购买却发效果证言 testimonials without a purchase %d；自相矛盾 contradicting %d\n",
 		e.NewAccounts, age, e.Purchasers, e.TestimonialsNoBuy, e.Contradicting)
-	fmt.Fprintf(b, "    同步度 synchrony %.2f；集中爆发 in bursts %d；喊话后 2 分钟内 within 2 min of a call to action %.0f%%；占直播间评论 share of the rooms' comments %.0f%%\n",
-		e.Synchrony, e.Bursts, 100*e.AfterCallShare, 100*e.RoomShare)
+	fmt.Fprintf(b, "    同步度 synchrony %.2f；集中爆发 in bursts %d；专属话术网 tied by private scripts %d；喊话后 2 分钟内 within 2 min of a call to action %.0f%%；占直播间评论 share of the rooms' comments %.0f%%\n",
+		e.Synchrony, e.Bursts, e.ScriptWeb, 100*e.AfterCallShare, 100*e.RoomShare)
 	if len(c.Scripts) > 0 {
 		b.WriteString("  话术示例 example scripts:\n")
 		for _, s := range c.Scripts[:min(len(c.Scripts), textExamples)] {

@@ -161,7 +161,7 @@ const REASONS = {
   lockstep: ["锁步", "lockstep"], cross_room_lockstep: ["跨直播间锁步", "cross-room lockstep"],
   burst: ["突发", "burst"], proxy_hop: ["代理跳跃", "proxy hopping"], spread: ["多直播间扩散", "spread"],
   several_merchants: ["多个商家", "several merchants"], dense_core: ["稠密核心", "dense core"],
-  heavy_promoter: ["高频未购推销", "heavy promoter"],
+  heavy_promoter: ["高频未购推销", "heavy promoter"], script_web: ["专属话术网", "private-script web"],
 };
 const reasonName = (r) => (REASONS[r] ? t(...REASONS[r]) : r);
 
@@ -223,6 +223,7 @@ function evidenceTable(ev, n) {
     [t("自相矛盾", "Contradictions"), of("contradicting"), t("自己的证言前后矛盾（如瘦35斤与瘦16.6斤）", "their own testimonials disagree (lost 35 and 16.6 jin)")],
     [t("同步度", "Synchrony"), pct(ev.synchrony), t("成员两两锁步相似度的均值", "mean lockstep similarity of member pairs")],
     [t("集中爆发", "Bursts"), of("bursts"), t("在直播间自身概率下罕见的未购推销爆发中的成员", "members in a burst of unbought praise the room's own rates make improbable")],
+    [t("专属话术网", "Private-script web"), of("script_web"), t("以只有团伙发布的小众话术相互关联的未购成员", "unbought members tied to each other by scripts only the group posts")],
     [t("应答口播", "After a call to action"), pct(ev.after_call_share), t("主播号召后 2 分钟内的成员弹幕占比", "member comments within 2 minutes of the host's call")],
     [t("弹幕占比", "Share of the room"), pct(ev.room_share), t("成员弹幕占团伙直播间全部弹幕", "member comments / all comments in its rooms")],
     [t("带货内容", "Promotional"), pct(ev.promotional), t("证言或催单、担保、夸赞的占比", "share that are testimonials or urge, vouch or praise")],

@@ -1,0 +1,160 @@
+package campaign
+
+import (
+	"math"
+	"slices"
+)
+
+// Script webs. A sparse crew posts a line or two per broadcast, evenly,
+// so it shows neither bursts nor lockstep, and per account its unbought
+// praise is no more than an onlooker's. What it cannot avoid is its
+// script sheet: its lines are paraphrases of a few specific testimonials
+// (吃了7天瘦了8斤 / 才7天就掉了8斤), so they fall into small script
+// clusters that only its members post, and each member, posting two or
+// three lines over the days, lands in two or three of them. The accounts
+// and the small clusters form a web; onlookers' praise ("挺划算的", "主播
+// 推荐的都靠谱") falls into popular clusters, and when an onlooker's
+// specific line happens to resemble a stranger's, the two share one
+// small cluster and nothing else.
+//
+// A private script is a script cluster posted by at most webMaxPosters
+// accounts in the window, at least two of them (and at least groupScript
+// of its posters) writing it as unbought commercial speech. A web is a
+// connected set of accounts linked through private scripts; its knots
+// are the accounts posting unbought in two private scripts or more. A web
+// counts only when it has more knots than chance gives its own accounts:
+// each unbought commercial comment lands in a private script at the share
+// measured over the whole window (crew comments included, which only
+// makes the test stricter), so an account of the web (one private script
+// at least) is a knot with probability P(X ≥ 2 | X ≥ 1) over its own
+// comments; the web's knots must exceed the sum of these beyond chance
+// (Poisson tail, corrected for the number of webs, below webAlpha). Where
+// onlookers' own specific praise falls into small clusters, their webs
+// have the knots this predicts and prove nothing. The accounts of a web
+// that counts are judged as a group of their own (v.webs; merged with
+// other links, a web would lend its evidence to onlookers linked only by
+// the coarse script), and its private scripts tie a candidate to it
+// (group.webTies).
+
+// scriptWebs finds the webs of private scripts that count (v.webs) and
+// marks their scripts in v.webScript.
+func (v *view) scriptWebs() {
+	v.webScript = make(map[uint32]bool)
+	// (script, account) pairs of unbought commercial speech in small
+	// clusters, and the comments of it
+	var ps []kv
+	small := int64(0)
+	for i := range v.acts {
+		x := &v.acts[i]
+		if x.script == noScript || v.sDeg[x.script] < 2 || v.sDeg[x.script] > webMaxPosters || !v.unboughtPromo(x) {
+			continue
+		}
+		ps = append(ps, kv{k: uint64(x.script)<<32 | uint64(x.acct), v: uint64(x.n)})
+	}
+	if len(ps) == 0 || v.promo == 0 {
+		return
+	}
+	ps = sortKV(ps, nil)
+	private := make(map[uint32][]uint32) // private script → its unbought posters
+	knots := make(map[uint32]int32)      // account → private scripts posted
+	uf := newUnionFind()
+	for i := 0; i < len(ps); {
+		s := uint32(ps[i].k >> 32)
+		j, n := i, int64(0)
+		var accts []uint32
+		for ; j < len(ps) && uint32(ps[j].k>>32) == s; j++ {
+			n += int64(ps[j].v)
+			if a := uint32(ps[j].k); !slices.Contains(accts, a) {
+				accts = append(accts, a)
+			}
+		}
+		i = j
+		if len(accts) < 2 || float64(len(accts)) < groupScript*float64(v.sDeg[s]) {
+			continue
+		}
+		private[s] = accts
+		small += n
+		for _, a := range accts {
+			knots[a]++
+			uf.union(accts[0], a)
+		}
+	}
+	if len(private) == 0 {
+		return
+	}
+	// each web's knots against what its own accounts would show at the
+	// platform's rate: an account of a web posted one private script at
+	// least, and is a knot at that rate with P(X ≥ 2 | X ≥ 1), X its
+	// unbought commercial comments landing in private scripts
+	rho := float64(small) / float64(v.promo)
+	webs := make(map[uint32][]uint32)
+	for _, a := range uf.keys() {
+		r := uf.find(a)
+		webs[r] = append(webs[r], a)
+	}
+	roots := make([]uint32, 0, len(webs))
+	for r, w := range webs {
+		if len(w) >= minMembers {
+			roots = append(roots, r)
+		}
+	}
+	slices.Sort(roots)
+	for _, r := range roots {
+		w := webs[r]
+		k, expected := 0, 0.0
+		for _, a := range w {
+			if knots[a] >= 2 {
+				k++
+			}
+			expected += knotChance(int(v.aPromo[a]), rho)
+		}
+		if k < webMinKnots || float64(len(roots))*poissonTail(k, expected) >= webAlpha {
+			continue
+		}
+		slices.Sort(w)
+		v.webs = append(v.webs, w)
+		for _, a := range w {
+			for _, i := range v.actsOf(a) {
+				if s := v.acts[i].script; s != noScript && private[s] != nil {
+					v.webScript[s] = true
+				}
+			}
+		}
+	}
+}
+
+// webTies counts, per candidate, the group's private scripts it posted
+// as unbought commercial speech (candidate.web) and marks the candidates
+// tied to the group by them (candidate.webTied): the knots, in two or
+// more. One private script is no tie: an onlooker's line that resembles
+// a crew's lands in the crew's cluster too.
+func (g *group) webTies() {
+	v := g.v
+	var seen []uint32
+	for ci := range g.cands {
+		c := &g.cands[ci]
+		seen = seen[:0]
+		for _, i := range v.actsOf(c.acct) {
+			x := &v.acts[i]
+			if !v.webScript[x.script] || !g.isScr[x.script] || !v.unboughtPromo(x) || slices.Contains(seen, x.script) {
+				continue
+			}
+			seen = append(seen, x.script)
+			c.web++
+		}
+		c.webTied = c.web >= 2
+	}
+}
+
+// knotChance is P(X ≥ 2 | X ≥ 1) for X ~ Binomial(n, q).
+func knotChance(n int, q float64) float64 {
+	if n < 2 || q <= 0 {
+		return 0
+	}
+	if q >= 1 {
+		return 1
+	}
+	none := math.Pow(1-q, float64(n))
+	one := float64(n) * q * math.Pow(1-q, float64(n-1))
+	return max(0, 1-none-one) / (1 - none)
+}

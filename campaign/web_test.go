@@ -1,0 +1,166 @@
+package campaign
+
+import (
+	"fmt"
+	"math"
+	"testing"
+	"time"
+)
+
+func TestKnotChance(t *testing.T) {
+	for _, c := range []struct {
+		n int
+		q float64
+	}{{2, 0.03}, {3, 0.014}, {10, 0.2}, {40, 0.5}, {5, 0}, {7, 1}, {1, 0.3}} {
+		want := 0.0
+		if one := binomialTail(1, c.n, c.q); one > 0 {
+			want = binomialTail(2, c.n, c.q) / one
+		}
+		if got := knotChance(c.n, c.q); math.Abs(got-want) > 1e-9 {
+			t.Errorf("knotChance(%d, %g) = %g, want %g", c.n, c.q, got, want)
+		}
+	}
+}
+
+// specificPraise makes onlookers' specific, unbought praise: who had
+// the goods, which goods, what they think, so lines of different
+// onlookers often land in one small cluster.
+func specificPraise(w *world) string {
+	who := []string{"我在超市买过", "朋友家里一直用", "我妈用了好多年的", "之前在别处买的", "同事推荐过", "我家也有", "邻居送过我", "以前囤过"}
+	goods := []string{"这款不粘锅", "这个电动牙刷", "这个牌子的抽纸", "这款乳胶枕头", "这个榨汁机", "这款羽绒被",
+		"这个保温杯", "这款洗衣液", "这个空气炸锅", "这款蚕丝面膜", "这个按摩仪", "这款儿童牙膏"}
+	says := []string{"确实好用", "质量很好", "真的不错", "挺划算的", "推荐大家买", "用着放心"}
+	return who[w.rng.IntN(len(who))] + goods[w.rng.IntN(len(goods))] + "，" + says[w.rng.IntN(len(says))]
+}
+
+// countVerbs counts the verbs of a format.
+func countVerbs(f string) int {
+	n := 0
+	for i := 0; i+1 < len(f); i++ {
+		if f[i] == '%' {
+			n++
+		}
+	}
+	return n
+}
+
+// specificWorld is four merchants with three broadcasts each where 400
+// onlookers write 30 lines of specificPraise per broadcast: their lines
+// fall into small clusters and many write two or more.
+func specificWorld() (*world, map[string][]string) {
+	w := newWorld(41)
+	n := 0
+	byMerchant := make(map[string][]string)
+	for _, m := range []string{"m1", "m2", "m3", "m4"} {
+		byMerchant[m] = w.merchantRooms(m, 3, 200, t0, false)
+		for k, room := range byMerchant[m] {
+			start := t0.Add(time.Duration(k) * 24 * time.Hour)
+			for range 30 {
+				u := fmt.Sprintf("sp-%d", w.rng.IntN(400))
+				n++
+				w.account(u, t0, 200+float64(n%900))
+				w.comment(room, u, fmt.Sprintf("59.%d.%d.3", n%180, n%89), "sd-"+u, specificPraise(w),
+					start.Add(time.Duration(5+w.rng.IntN(170))*time.Minute))
+			}
+		}
+	}
+	return w, byMerchant
+}
+
+// TestWebOfOnlookersProvesNothing: when onlookers' own unbought praise
+// falls into small clusters and many of them praise twice or more, their
+// webs have the knots the platform's rate predicts and none counts.
+func TestWebOfOnlookersProvesNothing(t *testing.T) {
+	w, _ := specificWorld()
+	d, chs := detect(w.sorted())
+	if acc := accused(chs); len(acc) > 0 {
+		t.Fatalf("%d onlookers accused: %v", len(acc), head(keys(acc), 10))
+	}
+	v := d.newView(d.plats[0], 0, math.MaxInt64/2)
+	if len(v.webScript) > 0 {
+		t.Errorf("%d private scripts in webs that count, want none", len(v.webScript))
+	}
+}
+
+// addSparseCrew adds a crew of 14 aged accounts on addresses and phones
+// of their own that posts two lines each over the first two broadcasts of
+// three merchants, evenly (no bursts), paraphrasing a sheet of specific
+// testimonials, and never contradicts itself.
+func addSparseCrew(w *world, byMerchant map[string][]string) {
+	sheet := [][]string{
+		{"吃了%d天掉了%d斤，真的有效", "才%d天就瘦了%d斤，真的有效"},
+		{"用了%d天脸上的斑淡了好多", "才用%d天，脸上的斑淡了好多"},
+		{"膝盖疼了%d年，贴了%d天就不疼了", "膝盖疼了%d年，贴了%d天不疼了"},
+		{"孩子喝了%d个月长高了%d厘米", "孩子喝了%d个月，长高%d厘米"},
+	}
+	type slot struct {
+		room  string
+		start time.Time
+	}
+	var slots []slot
+	for _, m := range []string{"m1", "m2", "m3"} {
+		for k := range 2 {
+			slots = append(slots, slot{byMerchant[m][k], t0.Add(time.Duration(k) * 24 * time.Hour)})
+		}
+	}
+	for i := range 14 {
+		u := fmt.Sprintf("sc-%02d", i)
+		w.crew[u] = true
+		w.account(u, t0, 400+float64(i*37))
+		for j := range 2 {
+			s := slots[(i+2*j)%len(slots)]
+			idea := sheet[(i+j)%len(sheet)]
+			f := idea[(i/2+j)%len(idea)]
+			text := fmt.Sprintf(f, 3+i%9, 2+i%7)
+			if countVerbs(f) == 1 {
+				text = fmt.Sprintf(f, 3+i%9)
+			}
+			at := s.start.Add(time.Duration(15+i*9+j*4) * time.Minute)
+			w.comment(s.room, u, fmt.Sprintf("101.%d.%d.%d", 60+i, j, 9), "sc-dev-"+u, text, at)
+		}
+	}
+}
+
+// TestSparseCrewWeb: in the onlookers' world of praiseWorld, no account
+// of the sparse crew is a heavy promoter and no room holds more than a
+// few of them; the web of their private scripts finds them.
+func TestSparseCrewWeb(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	addSparseCrew(w, byMerchant)
+	_, chs := detect(w.sorted())
+	acc := accused(chs)
+	p, r, f, fp, fn := prf(acc, w.crew)
+	t.Logf("accused %d, crew %d: P %.3f R %.3f F1 %.3f missed %v", len(acc), len(w.crew), p, r, f, fn)
+	if len(fp) > 0 {
+		t.Errorf("falsely accused %v", head(fp, 10))
+	}
+	if r < 0.8 {
+		t.Errorf("recall %.3f < 0.8", r)
+	}
+	found := false
+	for _, ch := range chs {
+		if ch.Campaign.Evidence.ScriptWeb > 0 {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no campaign shows members tied by the script web")
+	}
+}
+
+// TestSparseCrewAmongSpecificPraise: the same crew among onlookers whose
+// specific praise forms webs of its own. Most unbought lines are then in
+// private scripts, two of them per account are what chance gives, and the
+// crew's web proves nothing either: the web finds no one here, and above
+// all accuses no one (docs/campaigns.md, limits).
+func TestSparseCrewAmongSpecificPraise(t *testing.T) {
+	w, byMerchant := specificWorld()
+	addSparseCrew(w, byMerchant)
+	_, chs := detect(w.sorted())
+	acc := accused(chs)
+	p, r, f, fp, _ := prf(acc, w.crew)
+	t.Logf("accused %d, crew %d: P %.3f R %.3f F1 %.3f", len(acc), len(w.crew), p, r, f)
+	if len(fp) > 0 {
+		t.Errorf("falsely accused %v", head(fp, 10))
+	}
+}
