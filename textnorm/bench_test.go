@@ -65,6 +65,24 @@ func BenchmarkNormalize20(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "comments/s")
 }
 
+// latinComments are comments with letters in them: brands, slang,
+// English and pinyin, the only texts the pinyin tables are looked at for.
+var latinComments = []string{
+	"iPhone 15 Pro有货吗", "jianfei茶多少钱", "yyds", "OK已拍", "Xiaomi手机", "gaoxueya能喝吗",
+	"减fei茶还有吗", "NMN胶囊", "logo打码了吗", "VIP专享价", "XL码还有吗", "Fila的鞋",
+	"jiǎnféi", "zhibo几点开始", "pure natural ingredients", "糖niao病能吃吗",
+}
+
+// BenchmarkNormalizeLatin normalises latinComments.
+func BenchmarkNormalizeLatin(b *testing.B) {
+	var n Normalizer
+	b.ReportAllocs()
+	for i := range b.N {
+		n.Normalize(latinComments[i%len(latinComments)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "comments/s")
+}
+
 // BenchmarkNormalizeAlloc measures the allocating convenience function.
 func BenchmarkNormalizeAlloc(b *testing.B) {
 	b.ReportAllocs()
@@ -74,7 +92,7 @@ func BenchmarkNormalizeAlloc(b *testing.B) {
 }
 
 func TestBenchComments(t *testing.T) {
-	for _, c := range comments {
+	for _, c := range append(comments, latinComments...) {
 		checkText(t, Normalize(c))
 	}
 	t.Logf("%d comments", len(comments))

@@ -91,6 +91,8 @@ var streamCases = []string{
 	"吃了三天瘦五斤", "百分之九十", "百分百", "一百零五", "jianfei茶", "jian肥", "減肥産品",
 	"根\u200b治", "🔥🔥最好的🔥", "ＯＫ已拍", "\xff\xfe根", "\xe4\xb8", "𠀀𠀀", "¥99", "$$5",
 	"5斤5斤", "第一个链接", "瘦 了 五 斤", "二〇二五年", "3-", "3.", "3%%", "一", "十",
+	"糖niao病", "降xuetang", "jiǎnféi茶", "减féi", "𝐣𝐢𝐚𝐧肥", "ⓙⓘⓐⓝ肥", "fu作用", "副zuoyong",
+	"gaoxueya", "zhi一", "yao物", "wuxiao退款",
 }
 
 func TestStreamCases(t *testing.T) {

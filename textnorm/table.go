@@ -72,6 +72,7 @@ func loadTables() {
 			v, _ := utf8.DecodeRuneInString(line[n:])
 			tsMap[k] = v
 		}
+		loadFolds()
 		t := make([]entry, denseSize)
 		for r := range t {
 			t[r] = classify(rune(r))
@@ -179,8 +180,9 @@ func decimalValue(r rune) uint8 {
 	return 0
 }
 
-// classify computes a rune's entry: width, case, traditional →
-// simplified, digit styles, numerals, then noise categories.
+// classify computes a rune's entry: width, case, letters that read as
+// ASCII letters (fold.go), traditional → simplified, digit styles,
+// numerals, then noise categories.
 func classify(r rune) entry {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
@@ -203,6 +205,9 @@ func classify(r rune) entry {
 	}
 	if r < 0x80 {
 		return classifyASCII(byte(r))
+	}
+	if c := foldLetter(r); c != 0 {
+		return mk(cLetter, 0, rune(c))
 	}
 	if s, ok := tsMap[r]; ok {
 		r = s

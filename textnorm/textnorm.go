@@ -14,7 +14,9 @@
 //  1. Full-width → half-width, case folding, traditional → simplified
 //     at the character level (OpenCC's TSCharacters, first candidate;
 //     no phrase segmentation, so 乾隆 becomes 干隆: consistent, if not
-//     always idiomatic).
+//     always idiomatic). Letters with tone marks or other diacritics,
+//     styled letters (𝐣 ⓙ 🅹) and Cyrillic look-alikes read as ASCII
+//     letters (jiǎnféi → jianfei; see fold.go).
 //  2. Digits of every style (５ ⑤ ❺ ⒌ Ⅴ 𝟓) → ASCII digits; Chinese
 //     numerals → ASCII digits (五 → 5, 十五 → 15, 三十五 → 35,
 //     一百零五 → 105, 一百五 → 150, 二〇二五 → 2025, 两 → 2, 零 → 0,
@@ -29,7 +31,9 @@
 //     1/2, 3-5; ~ becomes -) and % after a digit.
 //  4. A run of the same non-digit rune collapses to one (哈哈哈 → 哈).
 //  5. Pinyin spellings of a small curated set of terms become their
-//     characters (jianfei, jian肥, 减fei → 减肥); see pinyin.go.
+//     characters (jianfei, jian肥, 减fei → 减肥; 糖niao病 → 糖尿病); see
+//     pinyin.go, and pinyin_table.go for what is listed and what is left
+//     out.
 //
 // Normalize is idempotent: Normalize(Normalize(s).Norm).Norm equals
 // Normalize(s).Norm.
@@ -96,6 +100,10 @@ type Normalizer struct {
 	text Text
 	run  []byte  // the current letter run (pinyin matching)
 	runT []int32 // for each byte of run, its token index
+	// [sepFrom, sepFail) is the last separator scan that found no
+	// number: the tokens after its first cannot be separators either (see
+	// separator). tokenize resets it.
+	sepFrom, sepFail int
 	// arena holds the bytes of returned Norm strings; a region is never
 	// written again once a string refers to it.
 	arena []byte
@@ -137,6 +145,7 @@ func (n *Normalizer) Normalize(s string) *Text {
 // start; otherwise it returns len(n.toks) and len(s).
 func (n *Normalizer) tokenize(s string, from int, window bool) (stop, resume int) {
 	toks := n.toks[:0]
+	n.sepFrom, n.sepFail = 0, 0
 	for i := from; i < len(s); {
 		var e entry
 		w := 1
@@ -308,8 +317,13 @@ func (n *Normalizer) step(i int) int {
 // follows. Punctuation and 点 right after it are absorbed into its range
 // (3..2 → 3.2). It returns the index of the next token, or i when token i
 // is not such a separator.
+//
+// When no number follows, no token up to the end of the scan can be a
+// separator either (they are all punctuation or 点, and their scans end
+// at the same token): sepFrom and sepFail remember that, so that a long
+// run of punctuation after a digit is scanned once, not once per token.
 func (n *Normalizer) separator(i int) int {
-	if !n.lastIsDigit() {
+	if !n.lastIsDigit() || (i > n.sepFrom && i < n.sepFail) {
 		return i
 	}
 	r := n.toks[i].e.r()
@@ -324,6 +338,7 @@ func (n *Normalizer) separator(i int) int {
 		j++
 	}
 	if !n.startsNumber(j) {
+		n.sepFrom, n.sepFail = i, j
 		return i
 	}
 	n.emitRune(r, n.toks[i].start, n.toks[j-1].end)

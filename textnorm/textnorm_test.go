@@ -3,6 +3,7 @@ package textnorm
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 )
 
@@ -81,6 +82,164 @@ func TestNormalize(t *testing.T) {
 		{"sou alone", "sou一下", "sou1下"},
 		{"xiaoyan is a name", "xiaoyan", "xiaoyan"},
 		{"xiao yan context", "xiao炎", "消炎"},
+		// 5a. split forms: noise between the characters of a term
+		{"split space", "减 肥", "减肥"},
+		{"split hyphen", "减-肥", "减肥"},
+		{"split dot", "减.肥", "减肥"},
+		{"split underscore", "减_肥", "减肥"},
+		{"split heart", "减♥肥", "减肥"},
+		{"split middle dot", "减·肥茶", "减肥茶"},
+		{"split slash", "减/肥", "减肥"},
+		{"split ideographic space", "减　肥", "减肥"},
+		{"split pinyin hyphen", "jian-fei", "减肥"},
+		{"split pinyin dots", "j.i.a.n.f.e.i", "减肥"},
+		{"split pinyin heart", "jian♥fei茶", "减肥茶"},
+		{"split syllable and character", "jian 肥", "减肥"},
+		{"split character and syllable", "减 - fei", "减肥"},
+		// 5b. tone marks, fancy and look-alike letters
+		{"tone marks", "jiǎnféi", "减肥"},
+		{"tone mark after character", "减féi", "减肥"},
+		{"tone mark before character", "jiǎn肥", "减肥"},
+		{"tone marks upper case", "JIǍNFÉI", "减肥"},
+		{"combining tone mark", "jiǎnféi", "减肥"},
+		{"tone marks zhiliao", "zhìliáo", "治疗"},
+		{"pinyin alpha and script g", "ɑizhenɡ", "癌症"},
+		{"tone mark u umlaut", "lǜ", "lu"},
+		{"tone mark alone", "féi", "fei"},
+		{"full-width pinyin", "ｊｉａｎｆｅｉ", "减肥"},
+		{"full-width pinyin upper", "ＪＩＡＮ肥", "减肥"},
+		{"mathematical bold pinyin", "𝐣𝐢𝐚𝐧𝐟𝐞𝐢", "减肥"},
+		{"mathematical script pinyin", "𝒿𝒾𝒶𝓃𝒻ℯ𝒾", "减肥"},
+		{"circled pinyin", "ⓙⓘⓐⓝⓕⓔⓘ", "减肥"},
+		{"circled pinyin upper", "ⒿⒾⒶⓃ肥", "减肥"},
+		{"parenthesised pinyin", "⒥⒤⒜⒩⒡⒠⒤", "减肥"},
+		{"squared pinyin", "🄹🄸🄰🄽🄵🄴🄸", "减肥"},
+		{"negative squared pinyin", "🅹🅸🅰🅽🅵🅴🅸", "减肥"},
+		{"cyrillic look-alikes", "jiаnfеi", "减肥"},
+		{"small capitals", "ᴊɪᴀɴꜰᴇɪ", "减肥"},
+		{"latin diacritics", "Café", "cafe"},
+		{"flag stays noise", "🇨🇳好", "好"},
+		{"greek stays", "α-硫辛酸", "α硫辛酸"},
+		// 5c. whole-term spellings
+		{"pinyin shoushen", "shoushen", "瘦身"},
+		{"pinyin zhiliao", "zhiliao", "治疗"},
+		{"pinyin fangai", "fangai", "防癌"},
+		{"pinyin zhiai", "zhiai", "治癌"},
+		{"pinyin kangai", "kangai", "抗癌"},
+		{"pinyin aizheng", "aizheng", "癌症"},
+		{"pinyin jiangya", "jiangya", "降压"},
+		{"pinyin xueya", "xueya", "血压"},
+		{"pinyin gaoxueya", "gaoxueya", "高血压"},
+		{"pinyin gaoxuetang", "gao xue tang", "高血糖"},
+		{"pinyin gaoxuezhi", "gaoxuezhi", "高血脂"},
+		{"pinyin jiangxueya", "jiangxueya", "降血压"},
+		{"pinyin jiangxuetang", "jiangxuetang", "降血糖"},
+		{"pinyin jiangxuezhi", "jiangxuezhi", "降血脂"},
+		{"pinyin tangniao", "tangniao", "糖尿"},
+		{"pinyin tangniaobing", "TangNiaoBing", "糖尿病"},
+		{"pinyin fuzuoyong", "fuzuoyong", "副作用"},
+		{"pinyin wuxiaotuikuan", "wuxiaotuikuan", "无效退款"},
+		{"pinyin zuchuan", "zuchuan", "祖传"},
+		{"pinyin zuchuanmifang", "zuchuanmifang", "祖传秘方"},
+		{"pinyin baozhibaibing", "baozhibaibing", "包治百病"},
+		{"pinyin mianjian", "mianjian", "免检"},
+		{"pinyin gaofang", "gaofang", "高仿"},
+		{"pinyin putian", "putian", "莆田"},
+		{"pinyin terms in a sentence", "我的gaoxueya降下来了", "我的高血压降下来了"},
+		// 5d. part of a term next to the term's other character
+		{"zhi liao", "zhi疗", "治疗"},
+		{"zhi ai", "zhi癌", "治癌"},
+		{"zhi liao after", "治liao", "治疗"},
+		{"gen zhi", "gen治", "根治"},
+		{"gen zhi after", "根zhi", "根治"},
+		{"sou shen", "sou身", "瘦身"},
+		{"shou shen after", "瘦shen", "瘦身"},
+		{"ai zheng", "癌zheng", "癌症"},
+		{"ai zheng before", "ai症", "癌症"},
+		{"tang niao bing", "糖niao病", "糖尿病"},
+		{"tang niao before", "tang尿病", "糖尿病"},
+		{"tang niao bing after", "糖尿bing", "糖尿病"},
+		{"tang niaobing", "糖niaobing", "糖尿病"},
+		{"gao xue ya", "高xue压", "高血压"},
+		{"xue tang", "xue糖", "血糖"},
+		{"xue zhi", "降xue脂", "降血脂"},
+		{"xue ya after", "血ya", "血压"},
+		{"xue tang after", "血tang", "血糖"},
+		{"xue zhi after", "血zhi", "血脂"},
+		{"jiang xuetang", "降xuetang", "降血糖"},
+		{"gao xuetang", "高xuetang", "高血糖"},
+		{"jiang xuezhi", "降xuezhi", "降血脂"},
+		{"gao xuezhi", "高xuezhi", "高血脂"},
+		{"jiang ya", "jiang压", "降压"},
+		{"jiang tang", "jiang糖", "降糖"},
+		{"jiang ya after", "降ya", "降压"},
+		{"jiang tang after", "降tang", "降糖"},
+		{"fang ai", "fang癌", "防癌"},
+		{"fang ai after", "防ai", "防癌"},
+		{"zhi ai after", "治ai", "治癌"},
+		{"kang ai", "kang癌", "抗癌"},
+		{"kang ai after", "抗ai", "抗癌"},
+		{"xiao yan after", "消yan", "消炎"},
+		{"yao wu", "药wu", "药物"},
+		{"yao wu before", "yao物", "药物"},
+		{"yi sheng after", "医sheng推荐", "医生推荐"},
+		{"zhuan jia", "zhuan家", "专家"},
+		{"gao fang", "gao仿", "高仿"},
+		{"fu ke", "fu刻", "复刻"},
+		{"yuan dan", "yuan单", "原单"},
+		{"pu tian", "pu田", "莆田"},
+		{"mian jian", "mian检", "免检"},
+		{"zu chuan after", "祖chuan秘方", "祖传秘方"},
+		{"zu chuan before", "zu传秘方", "祖传秘方"},
+		{"mi fang after", "祖传mifang", "祖传秘方"},
+		{"mi fang syllable after", "秘fang", "秘方"},
+		{"bao zhi", "bao治百病", "包治百病"},
+		{"wu xiao after", "无xiao退款", "无效退款"},
+		{"wu xiao before", "wu效退款", "无效退款"},
+		{"wuxiao before tui", "wuxiao退款", "无效退款"},
+		{"fu zuo yong", "fu作用", "副作用"},
+		{"fu zuoyong", "副zuoyong", "副作用"},
+		{"context across noise", "kang 😀 癌", "抗癌"},
+		{"context traditional", "減fei", "减肥"},
+		{"context in a sentence", "这个能zhi疗糖niao病吗", "这个能治疗糖尿病吗"},
+		// 5e. left alone: ordinary words, brands, names, slang, ambiguity
+		{"fei alone", "fei", "fei"},
+		{"yi alone", "yi", "yi"},
+		{"ai alone", "AI换脸", "ai换脸"},
+		{"brand fila", "Fila", "fila"},
+		{"brand xiaomi", "Xiaomi手机", "xiaomi手机"},
+		{"iphone", "iPhone 15 Pro", "iphone15pro"},
+		{"ok", "OK", "ok"},
+		{"yyds", "yyds", "yds"},
+		{"zhibo", "zhibo", "zhibo"},
+		{"zhibojian", "zhibojian", "zhibojian"},
+		{"english word", "pure natural", "purenatural"},
+		{"initials jf", "jf", "jf"},
+		{"initials jf points", "jf兑换", "jf兑换"},
+		{"shou shen ambiguous", "shou身款", "shou身款"},
+		{"shou le ambiguous", "shou了", "shou了"},
+		{"yi sheng ambiguous", "yi生推荐", "yi生推荐"},
+		{"yisheng ambiguous", "yisheng", "yisheng"},
+		{"zhuanjia ambiguous", "zhuanjia", "zhuanjia"},
+		{"zhuan jia ambiguous", "专jia", "专jia"},
+		{"fuke ambiguous", "fuke", "fuke"},
+		{"yuandan ambiguous", "yuandan快乐", "yuandan快乐"},
+		{"xuetang ambiguous", "xuetang", "xuetang"},
+		{"xuezhi ambiguous", "xuezhi", "xuezhi"},
+		{"yaowu ambiguous", "yaowu", "yaowu"},
+		{"wuxiao ambiguous", "wuxiao", "wuxiao"},
+		{"mifang ambiguous", "mifang", "mifang"},
+		{"zuoyong ambiguous", "zuoyong", "zuoyong"},
+		{"baozhi ambiguous", "baozhi", "baozhi"},
+		{"gao fang ambiguous", "高fang价", "高fang价"},
+		{"bao zhi ambiguous", "包zhi", "包zhi"},
+		{"jiang xue ambiguous", "jiang血压降下来", "jiang血压降下来"},
+		{"xue wrong partner", "xue校", "xue校"},
+		{"ai wrong partner", "爱ai", "爱ai"},
+		{"tone numbers", "jian3fei2", "jian3fei2"},
+		{"term inside a word", "putianxia", "putianxia"},
+		{"homophone stays", "受了5斤", "受了5斤"},
+		{"split character stays", "减月巴", "减月巴"},
 		// whole comments
 		{"comment", "吃了它三天瘦 五 斤", "吃了它3天瘦5斤"},
 		{"empty", "", ""},
@@ -98,6 +257,29 @@ func TestNormalize(t *testing.T) {
 			}
 			checkText(t, got)
 		})
+	}
+}
+
+// TestLongPunctuationRun checks that a run of punctuation after a digit
+// is scanned once: token by token it took seconds (quadratic).
+func TestLongPunctuationRun(t *testing.T) {
+	for _, s := range []string{
+		"1" + strings.Repeat("-", 200000),
+		"1" + strings.Repeat("-%", 100000) + "2",
+		"3" + strings.Repeat(".", 100000) + "点" + strings.Repeat(":", 100000),
+	} {
+		start := time.Now()
+		x := Normalize(s)
+		var st Stream
+		st.Reset(s)
+		for st.Next() != nil {
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("Normalize of %d bytes took %v", len(s), d)
+		}
+		if len(x.Norm) > 8 {
+			t.Errorf("Normalize(%.20q…) = %q", s, x.Norm)
+		}
 	}
 }
 
@@ -120,6 +302,13 @@ func TestSpan(t *testing.T) {
 		{"ＡＢＣ１２３", "c1", "Ｃ１"},
 		{"減肥茶", "减肥", "減肥"},
 		{"3 . 2斤", "3.2", "3 . 2"},
+		{"减féi茶", "肥", "féi"},
+		{"喝jiǎn féi茶", "减肥", "jiǎn féi"},
+		{"这是gao仿的", "高仿", "gao仿"},
+		{"糖niaobing人群", "尿病", "niaobing"},
+		{"糖niaobing人群", "病", "niaobing"},
+		{"买𝐣𝐢𝐚𝐧𝐟𝐞𝐢茶", "减肥茶", "𝐣𝐢𝐚𝐧𝐟𝐞𝐢茶"},
+		{"无xiao 退款", "效", "xiao"},
 	}
 	for _, tt := range tests {
 		x := Normalize(tt.in)
@@ -201,17 +390,103 @@ func TestTableFixedPoints(t *testing.T) {
 }
 
 func TestPinyinTable(t *testing.T) {
-	for k, v := range pinyinTerms {
-		if len(k) > maxTerm {
-			t.Errorf("%q is longer than maxTerm", k)
+	longest := 0
+	spelling := func(k string) {
+		if k != strings.ToLower(k) || strings.Trim(k, "abcdefghijklmnopqrstuvwxyz") != "" {
+			t.Errorf("%q is not lower-case ASCII letters", k)
 		}
 		for i := 1; i < len(k); i++ {
 			if k[i] == k[i-1] {
 				t.Errorf("%q has a doubled letter: it could never match", k)
 			}
 		}
+	}
+	fixed := func(k, v string) {
+		if got := Normalize(v).Norm; got != v {
+			t.Errorf("%q → %q, which normalises to %q", k, v, got)
+		}
+	}
+	for k, v := range pinyinTerms {
+		longest = max(longest, len(k))
+		spelling(k)
+		fixed(k, v)
 		if got := Normalize(k).Norm; got != v {
 			t.Errorf("Normalize(%q) = %q, want %q", k, got, v)
+		}
+	}
+	if longest != maxTerm {
+		t.Errorf("maxTerm = %d, the longest term is %d letters", maxTerm, longest)
+	}
+	for k, ss := range pinyinSyllables {
+		spelling(k)
+		for _, s := range ss {
+			fixed(k, s.out)
+			var in, want string
+			switch {
+			case s.prev != 0 && s.next != 0:
+				t.Errorf("%q: an entry has both prev and next", k)
+			case s.prev != 0:
+				in, want = string(s.prev)+k, string(s.prev)+s.out
+			case s.next != 0:
+				in, want = k+string(s.next), s.out+string(s.next)
+			default:
+				t.Errorf("%q: an entry has no context", k)
+			}
+			if got := Normalize(in).Norm; got != want {
+				t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+			}
+			if got := Normalize(k).Norm; got != k {
+				t.Errorf("Normalize(%q) = %q, want it left alone", k, got)
+			}
+		}
+	}
+}
+
+func TestFoldTable(t *testing.T) {
+	loadTables()
+	seen := map[rune]bool{}
+	for line := range strings.Lines(latinFolds) {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if len(line) < 3 || line[1] != ':' || line[0] < 'a' || line[0] > 'z' {
+			t.Fatalf("bad line %q", line)
+		}
+		for _, r := range line[2:] {
+			if seen[r] {
+				t.Errorf("%q is listed twice", r)
+			}
+			seen[r] = true
+			if unicode.ToLower(r) != r {
+				t.Errorf("%q is not lower-case: classify would never see it", r)
+			}
+			if e := lookup(r); e.cls() != cLetter || e.r() != rune(line[0]) {
+				t.Errorf("%q does not fold to %q", r, line[0])
+			}
+			if e := lookup(unicode.ToUpper(r)); e.cls() != cLetter || e.r() != rune(line[0]) {
+				t.Errorf("%q (upper case of %q) does not fold to %q", unicode.ToUpper(r), r, line[0])
+			}
+		}
+	}
+	if len([]rune(letterlike)) != len(letterlikeTo) {
+		t.Fatalf("letterlike and letterlikeTo differ in length")
+	}
+	// Every letter of the mathematical, circled and squared alphabets.
+	for _, from := range []rune{0x1D400, 0x1D41A, 0x1D5EE, 0x1D670, 0x249C, 0x24B6, 0x24D0, 0x1F110, 0x1F130, 0x1F150, 0x1F170} {
+		for k := range rune(26) {
+			r := from + k
+			if !unicode.IsLetter(r) && !unicode.Is(unicode.So, r) {
+				continue // a hole of the mathematical alphabets, filled by letterlike
+			}
+			if e := lookup(r); e.cls() != cLetter || e.r() != 'a'+k {
+				t.Errorf("%U %q does not fold to %q", r, r, 'a'+k)
+			}
+		}
+	}
+	for _, r := range "🇦🇿αβγ" {
+		if lookup(r).cls() == cLetter {
+			t.Errorf("%q folds to a letter", r)
 		}
 	}
 }
