@@ -26,6 +26,7 @@ type guardSet struct {
 	before, after, unless []int32 // keywords of the guard automaton, sorted
 	marks                 []rune  // not_before's clause punctuation marks
 	wb, wa                int     // within_before, within_after
+	aNotA                 bool    // rules.Guard.ANotA
 	// last are the last runes of the before words, first the first runes
 	// of the after words, sorted: a cheap test before the automaton runs.
 	last, first []rune
@@ -63,11 +64,11 @@ func (gc *guardCompiler) set(id string, g rules.Guard) (int32, error) {
 		return 0, qinglang.Errorf(qinglang.EINVALID, "规则 %q：守卫窗口须为 1 到 %d 个字（within_before %d，within_after %d）",
 			"rule %q: guard windows must be 1 to %d runes (within_before %d, within_after %d)", id, rules.MaxWithin, g.WithinBefore, g.WithinAfter)
 	}
-	key := fmt.Sprintf("%q|%q|%q|%d|%d", g.NotAfter, g.NotBefore, g.Unless, g.WithinBefore, g.WithinAfter)
+	key := fmt.Sprintf("%q|%q|%q|%d|%d|%v", g.NotAfter, g.NotBefore, g.Unless, g.WithinBefore, g.WithinAfter, g.ANotA)
 	if k, ok := gc.setID[key]; ok {
 		return k, nil
 	}
-	s := guardSet{wb: g.WithinBefore, wa: g.WithinAfter}
+	s := guardSet{wb: g.WithinBefore, wa: g.WithinAfter, aNotA: g.ANotA}
 	var err error
 	if s.before, _, err = gc.words(id, g.NotAfter, "not_after", false); err != nil {
 		return 0, err
@@ -200,6 +201,9 @@ func (s *Scanner) decide(c cand, t *text) bool {
 	guards := ri.guards
 	kwLen, norm := m.gac.kwLen, t.Norm
 	cs, ce := int(c.s), int(c.e)
+	if s.aNotA(norm, cs, guards) {
+		return true
+	}
 	if !s.wordsNear(norm, cs, ce, ri) {
 		return s.endsWithAnyMark(c, t, guards)
 	}
@@ -242,6 +246,27 @@ func (s *Scanner) decide(c cand, t *text) bool {
 		}
 	}
 	return s.endsWithAnyMark(c, t, guards)
+}
+
+// aNotA reports whether one of guards drops A-not-A questions and the
+// match at byte cs of norm is the negative half of one: it starts with 不
+// or 没 and the rune before it is the one after the negation (会不会反弹,
+// 有没有效果).
+func (s *Scanner) aNotA(norm string, cs int, guards []int32) bool {
+	on := false
+	for _, si := range guards {
+		on = on || s.m.gsets[si].aNotA
+	}
+	if !on || cs == 0 {
+		return false
+	}
+	neg, n := utf8.DecodeRuneInString(norm[cs:])
+	if neg != '不' && neg != '没' {
+		return false
+	}
+	a, _ := utf8.DecodeRuneInString(norm[cs+n:])
+	b, _ := utf8.DecodeLastRuneInString(norm[:cs])
+	return a == b && a != utf8.RuneError
 }
 
 // endsWithAnyMark reports whether one of guards holds by a punctuation

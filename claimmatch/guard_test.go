@@ -28,6 +28,13 @@ func refGuarded(m *Matcher, t textnorm.Text, starts []int, c cand) bool {
 func refHolds(m *Matcher, g *guardSet, t textnorm.Text, starts []int, c cand) bool {
 	norm := t.Norm
 	cs, ce := int(c.s), int(c.e)
+	if g.aNotA && cs > 0 {
+		r := []rune(norm[cs:])
+		prev := []rune(norm[:cs])
+		if len(r) >= 2 && (r[0] == '不' || r[0] == '没') && prev[len(prev)-1] == r[1] {
+			return true
+		}
+	}
 	origStart := func(i int) int { s, _ := t.Span(i, i); return s }
 	origEnd := func(i int) int { _, e := t.Span(i-1, i); return e } // end of the rune ending at byte i
 	covered := func(gs, ge int) bool {
@@ -248,6 +255,32 @@ func TestGuardUnlessAndOverlap(t *testing.T) {
 		{"没有不会有副作用", nil},                 // 没有 touches it
 		{"能不能治", []string{"q:能治"}},        // 能不能 overlaps 能治: not a guard
 		{"是不是能不能治", []string{"q:能治"}},
+	}
+	for _, tt := range tests {
+		if got := brief(t, tt.text, m.Scan(tt.text, general)); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestGuardANotA: with a_not_a, a match that is the negative half of an
+// A-not-A question is dropped; a denial or a claim that merely starts with
+// 不 is not.
+func TestGuardANotA(t *testing.T) {
+	q := rules.Rule{ID: "q", Terms: []string{"不会反弹", "没有副作用", "不反弹"}, Guard: rules.Guard{
+		NotBefore: []string{"吗"}, WithinAfter: 3, ANotA: true}}
+	plain := rules.Rule{ID: "p", Terms: []string{"不会反弹"}, Guard: rules.Guard{NotBefore: []string{"吗"}, WithinAfter: 3}}
+	m := mustCompile(t, q, plain)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"停了会不会反弹", []string{"p:不会反弹"}}, // 会不会: a question, for q only
+		{"有没有副作用", nil},
+		{"停了也不会反弹", []string{"p:不会反弹", "q:不会反弹"}},
+		{"保证没有副作用", []string{"q:没有副作用"}},
+		{"不反弹", []string{"q:不反弹"}}, // nothing before it
+		{"反不反弹", nil},              // 反不反: a question
 	}
 	for _, tt := range tests {
 		if got := brief(t, tt.text, m.Scan(tt.text, general)); !slices.Equal(got, tt.want) {

@@ -64,6 +64,10 @@ type Guard struct {
 	WithinAfter  int `yaml:"within_after,omitempty"`
 	// Unless are words within which a guard word does not count.
 	Unless []string `yaml:"unless,omitempty"`
+	// ANotA drops a match that is the negative half of an A-not-A
+	// question: it starts with 不 or 没 and the rune before it is the one
+	// after that negation (会不会反弹, 有没有效果, 能不能退).
+	ANotA bool `yaml:"a_not_a,omitempty"`
 }
 
 // Guard windows, in runes of the normalised text.
@@ -271,6 +275,8 @@ func (p *parser) guardKey(g *Guard, e yamlnode.Entry, prefix string, seen map[st
 		g.WithinBefore = p.within(v, f)
 	case "within_after":
 		g.WithinAfter = p.within(v, f)
+	case "a_not_a":
+		g.ANotA = p.boolean(v, f)
 	default:
 		return false
 	}
@@ -335,6 +341,19 @@ func (p *parser) within(n *yaml.Node, field string) int {
 		return 0
 	}
 	return v
+}
+
+// boolean reads true or false.
+func (p *parser) boolean(n *yaml.Node, field string) bool {
+	switch s := strings.TrimSpace(p.str(n, field)); s {
+	case "true":
+		return true
+	case "false":
+		return false
+	default:
+		p.add(n.Line, field, "须为 true 或 false，而不是 %q", "must be true or false, not %q", s)
+		return false
+	}
 }
 
 // checkGuard checks that the keys seen of a guard (by line) fit together;

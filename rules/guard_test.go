@@ -125,6 +125,8 @@ func TestGuardParseProblems(t *testing.T) {
 		{"window zero", "    within_before: 1\n", "    within_before: 0\n", "within_before: 0", "guards.denial.within_before", "integer from 1 to 20"},
 		{"window 21", "    within_before: 1\n", "    within_before: 21\n", "within_before: 21", "guards.denial.within_before", "integer from 1 to 20"},
 		{"window text", "    within_before: 1\n", "    within_before: one\n", "within_before: one", "guards.denial.within_before", `not "one"`},
+		{"a_not_a not a boolean", "    not_before: [吗, ？]\n", "    not_before: [吗, ？]\n    a_not_a: yes\n", "a_not_a: yes", "guards.question.a_not_a", `true or false, not "yes"`},
+		{"a_not_a", "    not_before: [吗, ？]\n", "    not_before: [吗, ？]\n    a_not_a: true\n", "", "", ""},
 		{"empty list", "    not_before: [吗, ？]\n", "    not_before: []\n", "not_before: []", "guards.question.not_before", "at least one word"},
 		{"blank word", "[吗, ？]", "[吗, ' ']", "not_before:", "guards.question.not_before[1]", "must not be empty"},
 		{"placeholder", "[吗, ？]", `[吗, "{N}天"]`, "not_before:", "guards.question.not_before[1]", "placeholders such as {N}"},
