@@ -176,7 +176,7 @@ func (g *group) reasons(c *candidate) []string {
 	add(c.adMerch >= 2, ReasonMerchants)
 	add(c.core, ReasonDenseCore)
 	add(c.heavy, ReasonHeavyPromoter)
-	add(c.webTied, ReasonScriptWeb)
+	add(c.webTied(), ReasonScriptWeb)
 	return out
 }
 

@@ -90,7 +90,7 @@ func (g *group) evidence(set []int) (Evidence, float64, float64) {
 				burstIDs = append(burstIDs, id)
 			}
 		}
-		if c.webTied {
+		if c.webTied() {
 			e.ScriptWeb++
 		}
 		if c.infra {

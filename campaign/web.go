@@ -124,10 +124,7 @@ func (v *view) scriptWebs() {
 }
 
 // webTies counts, per candidate, the group's private scripts it posted
-// as unbought commercial speech (candidate.web) and marks the candidates
-// tied to the group by them (candidate.webTied): the knots, in two or
-// more. One private script is no tie: an onlooker's line that resembles
-// a crew's lands in the crew's cluster too.
+// as unbought commercial speech (candidate.web).
 func (g *group) webTies() {
 	v := g.v
 	var seen []uint32
@@ -142,9 +139,13 @@ func (g *group) webTies() {
 			seen = append(seen, x.script)
 			c.web++
 		}
-		c.webTied = c.web >= 2
 	}
 }
+
+// webTied reports whether c is tied to its web: a knot, in two of its
+// private scripts or more. One private script is no tie: an onlooker's
+// line that resembles a crew's lands in the crew's cluster too.
+func (c *candidate) webTied() bool { return c.web >= 2 }
 
 // knotChance is P(X ≥ 2 | X ≥ 1) for X ~ Binomial(n, q).
 func knotChance(n int, q float64) float64 {
