@@ -121,13 +121,5 @@ func TestPraiseBurstsFindCrew(t *testing.T) {
 		}
 	}
 	_, chs := detect(w.sorted())
-	acc := accused(chs)
-	p, r, f, fp, fn := prf(acc, w.crew)
-	t.Logf("accused %d, crew %d: P %.3f R %.3f F1 %.3f missed %v", len(acc), len(w.crew), p, r, f, fn)
-	if len(fp) > 0 {
-		t.Errorf("falsely accused %v", head(fp, 10))
-	}
-	if r < 0.9 {
-		t.Errorf("recall %.3f < 0.9", r)
-	}
+	checkCrew(t, accused(chs), w.crew, 0.9)
 }

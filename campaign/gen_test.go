@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/qinglang/qinglang"
@@ -309,6 +310,22 @@ func accused(chs []Change) map[string]bool {
 }
 
 // prf is precision, recall and F1 of accused against the crew.
+// checkCrew logs how the accused accounts fare against crew, fails on
+// any innocent accused, and on recall below minRecall (0: recall is not
+// checked). It returns the recall.
+func checkCrew(t *testing.T, acc, crew map[string]bool, minRecall float64) float64 {
+	t.Helper()
+	p, r, f, fp, fn := prf(acc, crew)
+	t.Logf("accused %d, crew %d: P %.3f R %.3f F1 %.3f missed %v", len(acc), len(crew), p, r, f, head(fn, 10))
+	if len(fp) > 0 {
+		t.Errorf("falsely accused %d: %v", len(fp), head(fp, 10))
+	}
+	if r < minRecall {
+		t.Errorf("recall %.3f < %.1f", r, minRecall)
+	}
+	return r
+}
+
 func prf(acc, crew map[string]bool) (p, r, f float64, fp, fn []string) {
 	tp := 0
 	for u := range acc {

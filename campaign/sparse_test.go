@@ -51,15 +51,7 @@ func sparseWorld(crew bool) *world {
 func TestSparseCrewAcrossRooms(t *testing.T) {
 	w := sparseWorld(true)
 	_, chs := detect(w.sorted())
-	acc := accused(chs)
-	p, r, f, fp, fn := prf(acc, w.crew)
-	t.Logf("accused %d, crew %d: P %.3f R %.3f F1 %.3f missed %v", len(acc), len(w.crew), p, r, f, head(fn, 10))
-	if len(fp) > 0 {
-		t.Errorf("falsely accused %v", head(fp, 10))
-	}
-	if r < 0.9 {
-		t.Errorf("recall %.3f < 0.9", r)
-	}
+	checkCrew(t, accused(chs), w.crew, 0.9)
 }
 
 func TestSparseOrganicNoCampaign(t *testing.T) {
@@ -145,13 +137,5 @@ func TestGreetingFansBesideCrewNotAccused(t *testing.T) {
 	}
 	w.run(crew{name: "gc", size: 16, rooms: rooms, start: t0, dur: 2 * time.Hour, perRoom: [2]int{2, 3},
 		newAccts: true, subnet: true, sharedDv: 4, scripts: jellyScripts, bursts: true, rate: 1})
-	acc := accused(detectEvery(New(Config{}), w.sorted(), 5*time.Minute))
-	p, r, f, fp, _ := prf(acc, w.crew)
-	t.Logf("accused %d, crew %d: P %.3f R %.3f F1 %.3f", len(acc), len(w.crew), p, r, f)
-	if len(fp) > 0 {
-		t.Errorf("falsely accused %d: %v", len(fp), head(fp, 10))
-	}
-	if r < 0.9 {
-		t.Errorf("recall %.3f < 0.9", r)
-	}
+	checkCrew(t, accused(detectEvery(New(Config{}), w.sorted(), 5*time.Minute)), w.crew, 0.9)
 }
