@@ -201,7 +201,7 @@ func (s *Scanner) decide(c cand, t *text) bool {
 	guards := ri.guards
 	kwLen, norm := m.gac.kwLen, t.Norm
 	cs, ce := int(c.s), int(c.e)
-	if s.aNotA(norm, cs, guards) {
+	if ri.aNotA && aNotA(norm, cs) {
 		return true
 	}
 	if !s.wordsNear(norm, cs, ce, ri) {
@@ -248,16 +248,11 @@ func (s *Scanner) decide(c cand, t *text) bool {
 	return s.endsWithAnyMark(c, t, guards)
 }
 
-// aNotA reports whether one of guards drops A-not-A questions and the
-// match at byte cs of norm is the negative half of one: it starts with 不
-// or 没 and the rune before it is the one after the negation (会不会反弹,
-// 有没有效果).
-func (s *Scanner) aNotA(norm string, cs int, guards []int32) bool {
-	on := false
-	for _, si := range guards {
-		on = on || s.m.gsets[si].aNotA
-	}
-	if !on || cs == 0 {
+// aNotA reports whether the match at byte cs of norm is the negative
+// half of an A-not-A question: it starts with 不 or 没 and the rune before
+// it is the one after the negation (会不会反弹, 有没有效果).
+func aNotA(norm string, cs int) bool {
+	if cs == 0 {
 		return false
 	}
 	neg, n := utf8.DecodeRuneInString(norm[cs:])

@@ -74,10 +74,12 @@ type ruleInfo struct {
 	where  []rules.Source
 	// guards are the rule's context guards: indices into Matcher.gsets;
 	// glist numbers the distinct lists of guards; gwb and gwa are their
-	// widest windows before and after, in runes (0 for none with words).
+	// widest windows before and after, in runes (0 for none with words);
+	// aNotA is set when one of them drops A-not-A questions.
 	guards   []int32
 	glist    int32
 	gwb, gwa int
+	aNotA    bool
 }
 
 var knownSources = [...]rules.Source{rules.SourceSpeech, rules.SourceComment, rules.SourceTitle}
@@ -209,6 +211,7 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 				if g := &gc.sets[si]; len(g.after) > 0 {
 					m.rules[i].gwa = max(m.rules[i].gwa, g.wa)
 				}
+				m.rules[i].aNotA = m.rules[i].aNotA || gc.sets[si].aNotA
 			}
 		}
 	}

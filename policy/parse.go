@@ -119,8 +119,7 @@ func (p *parser) number(n *yaml.Node, field string) float64 {
 // boolean reads true or false.
 func (p *parser) boolean(n *yaml.Node, field string) bool {
 	p.lines[field] = n.Line
-	var b bool
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" && n.Decode(&b) == nil {
+	if b, ok := yamlnode.Bool(n); ok {
 		return b
 	}
 	p.fail(n, field, "应为 true 或 false，而不是 %q", "must be true or false, not %q", n.Value)

@@ -345,15 +345,11 @@ func (p *parser) within(n *yaml.Node, field string) int {
 
 // boolean reads true or false.
 func (p *parser) boolean(n *yaml.Node, field string) bool {
-	switch s := strings.TrimSpace(p.str(n, field)); s {
-	case "true":
-		return true
-	case "false":
-		return false
-	default:
-		p.add(n.Line, field, "须为 true 或 false，而不是 %q", "must be true or false, not %q", s)
-		return false
+	b, ok := yamlnode.Bool(n)
+	if !ok {
+		p.add(n.Line, field, "须为 true 或 false，而不是 %q", "must be true or false, not %q", n.Value)
 	}
+	return b
 }
 
 // checkGuard checks that the keys seen of a guard (by line) fit together;

@@ -205,6 +205,15 @@ func String(n *yaml.Node) (s string, ok bool) {
 	return "", false
 }
 
+// Bool reads a YAML boolean (true or false); ok is false for anything
+// else, quoted "true" included.
+func Bool(n *yaml.Node) (b bool, ok bool) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" && n.Decode(&b) == nil {
+		return b, true
+	}
+	return false, false
+}
+
 // Seq returns the items of a sequence with aliases resolved; null is an
 // empty sequence. ok is false when n is neither.
 func Seq(n *yaml.Node) (items []*yaml.Node, ok bool) {

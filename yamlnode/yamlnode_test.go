@@ -232,3 +232,19 @@ func TestClosest(t *testing.T) {
 		t.Errorf("distance = %d", d)
 	}
 }
+
+func TestBool(t *testing.T) {
+	for _, tt := range []struct {
+		src   string
+		b, ok bool
+	}{{"true", true, true}, {"false", false, true}, {`"true"`, false, false}, {"yes", false, false}, {"1", false, false}, {"[true]", false, false}} {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte("v: "+tt.src), &doc); err != nil {
+			t.Fatal(err)
+		}
+		b, ok := Bool(doc.Content[0].Content[1])
+		if b != tt.b || ok != tt.ok {
+			t.Errorf("%s: got %v %v, want %v %v", tt.src, b, ok, tt.b, tt.ok)
+		}
+	}
+}
