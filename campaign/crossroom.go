@@ -64,7 +64,10 @@ type view struct {
 	// (web.go)
 	webs      [][]uint32
 	webScript map[uint32]bool
-	nBursts   int32
+	// webBound: the private scripts that are their web's knots' own
+	// (at least half of the posters are knots); one ties its poster
+	webBound map[uint32]bool
+	nBursts  int32
 
 	rTotal []int32 // comments per room slot
 	rOff   []int32 // commenters of room r: rAccts[rOff[r]:rOff[r+1]] (lazy)
@@ -375,6 +378,7 @@ func (v *view) groups(seeds []uint32) [][]uint32 {
 		}
 	}
 	v.linkInfra(seeds, uf)
+	v.linkFarms(uf)
 	byRoot := make(map[uint32][]uint32)
 	for _, a := range uf.keys() {
 		r := uf.find(a)
@@ -427,6 +431,34 @@ func (v *view) linkInfra(seeds []uint32, uf *unionFind) {
 	}
 	for k, l := range byDev {
 		link(l, 2, v.p.devices.count(k))
+	}
+}
+
+// linkFarms links the accounts of a phone farm: a device used by
+// farmAccounts accounts or more (more than a family shares), at least
+// netPurity of them (and minMembers) posting unbought commercial speech
+// in the window; it links those. A crew
+// spreading one line per account over many accounts and rooms shows no
+// script of its own, but its accounts come from the few phones it has.
+// The group is judged on its evidence afterwards (group.infra marks the
+// device as its own).
+func (v *view) linkFarms(uf *unionFind) {
+	byDev := make(map[uint64][]uint32)
+	for a := range v.aPromo {
+		if v.aPromo[a] == 0 {
+			continue
+		}
+		for _, dev := range v.d.accounts.at(uint32(a)).devices {
+			h := hashString(dev)
+			byDev[h] = append(byDev[h], uint32(a))
+		}
+	}
+	for h, l := range byDev {
+		if n := v.p.devices.count(h); n >= farmAccounts && len(l) >= minMembers && float64(len(l)) >= netPurity*float64(n) {
+			for _, a := range l[1:] {
+				uf.union(l[0], a)
+			}
+		}
 	}
 }
 

@@ -172,7 +172,7 @@ func (d *Detector) comment(p *platform, ev *qinglang.Event, ts int64) {
 			d.cls = extractClaims(d.runes, d.nums, masked, d.cls)
 		}
 	} else if masked != "" {
-		if len(d.nums) > 0 && !questionTerms.in(masked) {
+		if len(d.nums) > 0 && !isQuestion(masked) {
 			d.cls = extractClaims(d.runes, d.nums, masked, d.cls)
 		}
 		sh := d.shingles()

@@ -29,6 +29,7 @@ type candidate struct {
 	promoBurst bool    // in a burst of unbought commercial speech in one of the group's rooms (burst.go)
 	heavy      bool    // writes far more unbought commercial speech than everyone else (baserate.go)
 	web        int32   // the group's private scripts it posted, unbought (web.go); two tie it to a web
+	bound      bool    // one of them is a bound script, the web's knots' own (web.go), which ties it too
 	lock       float64 // best lockstep similarity with another candidate
 	lockMulti  bool    // that lockstep spans rooms
 	infra      bool    // on a network or device the group has to itself
@@ -402,7 +403,8 @@ func (g *group) peel() {
 // itself, hop through a proxy pool, contradict themselves without a
 // purchase, posted its scripts in spreadRooms rooms, said unbought
 // commercial things in a burst (burst.go), or, in a script web, posted
-// two of its private scripts (web.go); or they posted a testimonial
+// two of its private scripts (web.go); or they posted a bound script of
+// a script web, the line of its knots (web.go); or they posted a testimonial
 // without a purchase in the dense core or in a (room, script, bucket)
 // burst and repeat the scripts or are heavy promoters; or, heavy
 // promoters only, posted unbought commercial speech in promoRooms of its
@@ -426,8 +428,8 @@ func (g *group) membership() {
 		}
 		ev := g.v.ev[c.acct]
 		c.heavy = ev&evPromo != 0 || g.v.heavy(c.acct, q, len(tested))
-		c.strong = c.lock > 0 || c.infra || c.hop || ev&evContra != 0 || c.rooms >= spreadRooms || (c.noBuyAd && c.promoBurst) || c.webTied()
-		c.member = c.strong ||
+		c.strong = c.lock > 0 || c.infra || c.hop || ev&evContra != 0 || c.rooms >= spreadRooms || (c.noBuyAd && c.promoBurst) || c.webKnot()
+		c.member = c.strong || c.bound ||
 			(c.noBuyTM && (c.core || c.burst) && (c.heavy || c.scripted >= 2)) ||
 			(c.noBuyAd && c.heavy && (c.rooms >= promoRooms || c.adShared))
 	}

@@ -106,14 +106,27 @@ var promoTerms = newLexicon(
 // isPromo reports whether the masked text is commercial speech: a
 // testimonial, or urging, vouching or praising the goods.
 func isPromo(masked string) bool {
-	return !questionTerms.in(masked) && promoTerms.in(masked)
+	return !isQuestion(masked) && promoTerms.in(masked)
+}
+
+// countWords are the 几 of a rough count (好几年, 十几天, 几十块), not of a
+// question (几号链接, 吃几天).
+// Numbers are masked (十几 reads #几).
+var countWords = strings.NewReplacer("好几", "", "十几", "", "几十", "", "几百", "", "几千", "", "几万", "", "#几", "", "几#", "")
+
+// isQuestion reports whether the masked text asks something.
+func isQuestion(masked string) bool {
+	if !questionTerms.in(masked) {
+		return false
+	}
+	return !strings.Contains(masked, "几") || questionTerms.in(countWords.Replace(masked))
 }
 
 // isTestimonial reports whether the masked text is a first-person result
 // testimonial (瘦了<N>斤, 吃了1个月好了, 用了<N>天白了, 真的有效, 回购<N>次,
 // 不是托); questions are not.
 func isTestimonial(masked string) bool {
-	if questionTerms.in(masked) {
+	if isQuestion(masked) {
 		return false
 	}
 	if resultTerms.in(masked) || repurchaseTerms.in(masked) || shillTerms.in(masked) {

@@ -143,6 +143,9 @@ const (
 	webMaxPosters = 20
 	webMinKnots   = 3
 	webAlpha      = 0.01
+	// farmAccounts (view.linkFarms): a device used by this many accounts
+	// is a phone farm's, not a family's shared phone.
+	farmAccounts = 5
 	// heavyFalse and roomAlpha (baserate.go): an account is a heavy
 	// promoter when its share of unbought commercial speech would occur
 	// at the platform's rate with probability below heavyFalse divided by

@@ -34,12 +34,18 @@ import (
 // that counts are judged as a group of their own (v.webs; merged with
 // other links, a web would lend its evidence to onlookers linked only by
 // the coarse script), and its private scripts tie a candidate to it
-// (group.webTies).
+// (group.webTies): two of them, or one that is the knots' own line, a
+// bound script (v.webBound: at least half of its unbought posters are
+// knots). A crew member posting once in the window is found that way;
+// an onlooker whose line resembles a crew's lands in a script that many
+// others post too (the knots are few in it), or, in a bound one, is
+// outnumbered by the knots beside it.
 
 // scriptWebs finds the webs of private scripts that count (v.webs) and
-// marks their scripts in v.webScript.
+// marks their scripts in v.webScript, the bound ones in v.webBound.
 func (v *view) scriptWebs() {
 	v.webScript = make(map[uint32]bool)
+	v.webBound = make(map[uint32]bool)
 	// (script, account) pairs of unbought commercial speech in small
 	// clusters, and the comments of it
 	var ps []kv
@@ -115,16 +121,30 @@ func (v *view) scriptWebs() {
 		v.webs = append(v.webs, w)
 		for _, a := range w {
 			for _, i := range v.actsOf(a) {
-				if s := v.acts[i].script; s != noScript && private[s] != nil {
+				if s := v.acts[i].script; s != noScript && private[s] != nil && !v.webScript[s] {
 					v.webScript[s] = true
+					v.webBound[s] = boundScript(private[s], knots)
 				}
 			}
 		}
 	}
 }
 
+// boundScript reports whether a private script posted by accts is its
+// web's knots' own: at least half of its posters are knots.
+func boundScript(accts []uint32, knots map[uint32]int32) bool {
+	k := 0
+	for _, a := range accts {
+		if knots[a] >= 2 {
+			k++
+		}
+	}
+	return k > 0 && 2*k >= len(accts)
+}
+
 // webTies counts, per candidate, the group's private scripts it posted
-// as unbought commercial speech (candidate.web).
+// as unbought commercial speech (candidate.web) and marks those who
+// posted a bound one (candidate.bound).
 func (g *group) webTies() {
 	v := g.v
 	var seen []uint32
@@ -138,14 +158,19 @@ func (g *group) webTies() {
 			}
 			seen = append(seen, x.script)
 			c.web++
+			c.bound = c.bound || v.webBound[x.script]
 		}
 	}
 }
 
 // webTied reports whether c is tied to its web: a knot, in two of its
-// private scripts or more. One private script is no tie: an onlooker's
-// line that resembles a crew's lands in the crew's cluster too.
-func (c *candidate) webTied() bool { return c.web >= 2 }
+// private scripts or more, or the poster of a bound one. Any other single
+// private script is no tie: an onlooker's line that resembles a crew's
+// lands in the crew's cluster too.
+func (c *candidate) webTied() bool { return c.web >= 2 || c.bound }
+
+// webKnot reports whether c is one of its web's knots.
+func (c *candidate) webKnot() bool { return c.web >= 2 }
 
 // knotChance is P(X ≥ 2 | X ≥ 1) for X ~ Binomial(n, q).
 func knotChance(n int, q float64) float64 {

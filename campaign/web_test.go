@@ -151,3 +151,75 @@ func TestSparseCrewAmongSpecificPraise(t *testing.T) {
 	_, chs := detect(w.sorted())
 	checkCrew(t, accused(chs), w.crew, 0)
 }
+
+// addOneLiners adds crew accounts that post one line each in the window,
+// a paraphrase of the sheet of addSparseCrew as its knots wrote it, in
+// the crew's rooms on the third day.
+func addOneLiners(w *world, byMerchant map[string][]string, n int) []string {
+	lines := []string{"吃了%d天掉了%d斤，真的有效", "用了%d天脸上的斑淡了好多", "膝盖疼了%d年，贴了%d天就不疼了", "孩子喝了%d个月长高了%d厘米"}
+	var users []string
+	for i := range n {
+		u := fmt.Sprintf("sc-one-%02d", i)
+		users = append(users, u)
+		w.crew[u] = true
+		w.account(u, t0, 500+float64(i*41))
+		f := lines[i%len(lines)]
+		text := fmt.Sprintf(f, 4+i%5, 3+i%4)
+		if countVerbs(f) == 1 {
+			text = fmt.Sprintf(f, 4+i%5)
+		}
+		m := []string{"m1", "m2", "m3"}[i%3]
+		at := t0.Add(48*time.Hour + time.Duration(20+i*11)*time.Minute)
+		w.comment(byMerchant[m][2], u, fmt.Sprintf("102.%d.7.9", 60+i), "sc-one-dev-"+u, text, at)
+	}
+	return users
+}
+
+// TestOneLineMembersBoundToWeb: crew accounts posting a single line of
+// the sheet in the window land in the knots' own private scripts (bound
+// scripts) and are found with the crew; an account posting one line is no
+// knot and only a bound script ties it.
+func TestOneLineMembersBoundToWeb(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	addSparseCrew(w, byMerchant)
+	ones := addOneLiners(w, byMerchant, 6)
+	_, chs := detect(w.sorted())
+	acc := accused(chs)
+	checkCrew(t, acc, w.crew, 0.8)
+	found := 0
+	for _, u := range ones {
+		if acc[u] {
+			found++
+		}
+	}
+	if found < 4 {
+		t.Errorf("%d of %d one-line crew accounts found, want at least 4", found, len(ones))
+	}
+}
+
+// TestOnlookersBesideOneKnotNotBound: onlookers who post one line like a
+// crew's, unbought, outnumber the crew's knots in that script: it is not
+// the knots' own and ties none of them.
+func TestOnlookersBesideOneKnotNotBound(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	addSparseCrew(w, byMerchant)
+	var onlookers []string
+	for i := range 8 {
+		u := fmt.Sprintf("look-%d", i)
+		onlookers = append(onlookers, u)
+		w.account(u, t0, 700+float64(i*13))
+		m := []string{"m1", "m2", "m3"}[i%3]
+		at := t0.Add(48*time.Hour + time.Duration(30+i*7)*time.Minute)
+		w.comment(byMerchant[m][2], u, fmt.Sprintf("36.%d.8.1", 40+i), "look-dev-"+u, fmt.Sprintf("孩子喝了%d个月，长高%d厘米", 2+i%3, 3+i%2), at)
+		w.comment(byMerchant[m][2], u, fmt.Sprintf("36.%d.8.1", 40+i), "look-dev-"+u, "主播今天穿的真好看", at.Add(3*time.Minute))
+		w.comment(byMerchant[m][2], u, fmt.Sprintf("36.%d.8.1", 40+i), "look-dev-"+u, "明天几点开播呀", at.Add(9*time.Minute))
+	}
+	_, chs := detect(w.sorted())
+	acc := accused(chs)
+	for _, u := range onlookers {
+		if acc[u] {
+			t.Errorf("onlooker %s accused", u)
+		}
+	}
+	checkCrew(t, acc, w.crew, 0.8)
+}

@@ -19,8 +19,8 @@
 // set written after the detector had been tuned on both, from the issue's
 // attack variants and look-alikes, to be run once for an unseen figure;
 // Blind is a fourth such set, written without sight of the detector;
-// Blind2 a fifth and Blind3 a sixth, written the same way and kept
-// unused for the next detector change.
+// Blind2, Blind3 and Blind4 are the fifth to seventh, written the same
+// way. All have been used: the next detector change needs a new one.
 // Beside package campaign's detector, Run reports a naive baseline
 // (Baseline: identical normalised texts from five or more accounts),
 // which accuses chanting fans: repeated text alone is not the signal.
@@ -72,7 +72,7 @@ const (
 // Scenario is one simulated world to judge detectors on.
 type Scenario struct {
 	Name        string     `json:"name"` // "attack/naive-jelly"
-	Set         string     `json:"set"`  // "matrix", "heldout", "fresh", "blind", "blind2" or "blind3"
+	Set         string     `json:"set"`  // "matrix", "heldout", "fresh", "blind", "blind2", "blind3" or "blind4"
 	Description string     `json:"description"`
 	Config      sim.Config `json:"-"`
 }

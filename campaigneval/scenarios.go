@@ -116,7 +116,7 @@ func Heldout() []Scenario {
 }
 
 // Set returns the named set: SetMatrix, SetHeldout, SetFresh, SetBlind,
-// SetBlind2 or SetBlind3.
+// SetBlind2, SetBlind3 or SetBlind4.
 func Set(name string) ([]Scenario, bool) {
 	switch name {
 	case SetMatrix:
@@ -131,6 +131,8 @@ func Set(name string) ([]Scenario, bool) {
 		return Blind2(), true
 	case SetBlind3:
 		return Blind3(), true
+	case SetBlind4:
+		return Blind4(), true
 	}
 	return nil, false
 }

@@ -1,0 +1,53 @@
+package campaign
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// farmLines are testimonials a crew spreads one per account: each its own
+// wording, so no script cluster holds two of them.
+var farmLines = []string{
+	"膝盖疼了好几年，贴了%d天就不疼了", "孩子喝了%d个月，个子长了一大截", "吃了%d天，体重掉了好多",
+	"用了%d天，脸上的斑淡了好多", "熬夜%d年的黑眼圈，用了这个淡了好多", "血糖高了%d年，喝这个降下来了",
+	"我妈失眠%d年，吃了这个一觉到天亮", "头发掉了%d年，用了这个长出新发了", "便秘%d年的老毛病，喝了就好了",
+	"颈椎疼了%d年，睡这个枕头不疼了", "痘痘长了%d年，涂了这个全消了", "胃不好%d年了，吃了这个不疼了",
+	"腰疼%d年，用了这个贴不疼了", "鼻炎%d年了，喷了这个好多了", "脚气%d年了，泡了这个就好多了",
+}
+
+// TestPhoneFarmOneLineEach: a crew of 15 accounts on three phones posts
+// one testimonial per account, each its own wording, evenly over the
+// rooms of three merchants: no script, no burst, no knot. The phones are
+// the crew's: most accounts on them post unbought commercial speech.
+func TestPhoneFarmOneLineEach(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	for i := range 15 {
+		u := fmt.Sprintf("farm-%02d", i)
+		w.crew[u] = true
+		w.account(u, t0, 300+float64(i*29))
+		m := []string{"m1", "m2", "m3"}[i%3]
+		k := i % 3
+		at := t0.Add(time.Duration(k)*24*time.Hour + time.Duration(20+i*9)*time.Minute)
+		w.comment(byMerchant[m][k], u, fmt.Sprintf("120.%d.%d.5", 30+i, i), fmt.Sprintf("farm-phone-%d", i%3), fmt.Sprintf(farmLines[i], 2+i%6), at)
+	}
+	_, chs := detect(w.sorted())
+	checkCrew(t, accused(chs), w.crew, 0.8)
+}
+
+// TestFamilyPhoneNotAccused: four family members on one phone each praise
+// the goods once without an order of their own (one of them ordered for
+// all): fewer accounts than a phone farm, no campaign.
+func TestFamilyPhoneNotAccused(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	room := byMerchant["m2"][1]
+	start := t0.Add(24 * time.Hour)
+	for i := range 4 {
+		u := fmt.Sprintf("family-%d", i)
+		w.account(u, t0, 800+float64(i*50))
+		w.comment(room, u, "112.4.9.77", "family-phone", fmt.Sprintf(farmLines[i], 2+i), start.Add(time.Duration(30+i*6)*time.Minute))
+	}
+	if acc := accused(func() []Change { _, chs := detect(w.sorted()); return chs }()); len(acc) > 0 {
+		t.Fatalf("%d accused: %v", len(acc), head(keys(acc), 10))
+	}
+}
