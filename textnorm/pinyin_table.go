@@ -26,6 +26,10 @@ package textnorm
 //     高房价 and 高防), 包zhi (包治, but also 包纸), jiang血 and jiang脂
 //     (将血压…, 将脂肪…: 将 is a common function word), mi方 (mi also
 //     spells 米, 密 and 迷; 祖传mifang and 秘fang are listed).
+//   - More such: 补shen (补肾, but also 补身, a lawful word for tonic
+//     food), 鼻yan (鼻炎, but also 鼻烟, snuff and its bottles), zhi力
+//     (智力, but also 致力), jiahuo (假货, but also 家伙), weiyan (胃炎, but
+//     also 威严), chunyuan (纯原, but also names), 去dou (去痘, but also 去都).
 //   - Initials (jf, ss, zl, yz): jf is 积分 and zl 质量 far more often than
 //     减肥 or 治疗, and yyds, xswl and the like are everyday slang.
 //   - Tone numbers (jian3fei2) and digits for look-alike letters
@@ -81,6 +85,11 @@ var pinyinTerms = map[string]string{
 	// counterfeits
 	"gaofang": "高仿",
 	"putian":  "莆田",
+	// absolute terms and cosmetics
+	"quanwang": "全网",
+	"zuihao":   "最好",
+	"meibai":   "美白",
+	"qudou":    "祛痘",
 }
 
 // maxTerm is the length of the longest key of pinyinTerms.
@@ -109,7 +118,7 @@ var pinyinSyllables = map[string][]syllable{
 	"ai":    {{prev: '防', out: "癌"}, {prev: '治', out: "癌"}, {prev: '抗', out: "癌"}, {next: '症', out: "癌"}},
 	"zheng": {{prev: '癌', out: "症"}},
 	"xiao":  {{next: '炎', out: "消"}, {prev: '无', out: "效"}},
-	"yan":   {{prev: '消', out: "炎"}},
+	"yan":   {{prev: '消', out: "炎"}, {prev: '胃', out: "炎"}, {prev: '肠', out: "炎"}, {prev: '肝', out: "炎"}},
 	"jiang": {{next: '压', out: "降"}, {next: '糖', out: "降"}},
 	"ya":    {{prev: '降', out: "压"}, {prev: '血', out: "压"}},
 	"tang":  {{prev: '降', out: "糖"}, {prev: '血', out: "糖"}, {next: '尿', out: "糖"}},
@@ -128,6 +137,18 @@ var pinyinSyllables = map[string][]syllable{
 	"zu":    {{next: '传', out: "祖"}},
 	"chuan": {{prev: '祖', out: "传"}},
 	"bao":   {{next: '治', out: "包"}},
+	// absolute terms: zui好 zui低 全wang 第yi
+	"zui":  {{next: '好', out: "最"}, {next: '低', out: "最"}, {next: '高', out: "最"}, {next: '佳', out: "最"}, {next: '优', out: "最"}, {next: '强', out: "最"}},
+	"wang": {{prev: '全', out: "网"}},
+	"yi":   {{prev: '第', out: "1"}}, // numerals read as digits
+	// cosmetics and body: 美bai 祛dou 心zang
+	"bai":  {{prev: '美', out: "白"}},
+	"dou":  {{prev: '祛', out: "痘"}},
+	"zang": {{prev: '心', out: "脏"}},
+	// counterfeits and infant formula: chun原 jia货 替dai
+	"chun": {{next: '原', out: "纯"}},
+	"jia":  {{next: '货', out: "假"}},
+	"dai":  {{prev: '替', out: "代"}},
 	// several syllables whose whole spelling is left out (see above)
 	"xuetang":  {{prev: '降', out: "血糖"}, {prev: '高', out: "血糖"}},
 	"xuezhi":   {{prev: '降', out: "血脂"}, {prev: '高', out: "血脂"}},
