@@ -116,7 +116,7 @@ func Heldout() []Scenario {
 }
 
 // Set returns the named set: SetMatrix, SetHeldout, SetFresh, SetBlind,
-// SetBlind2, SetBlind3 or SetBlind4.
+// SetBlind2, SetBlind3, SetBlind4 or SetBlind5.
 func Set(name string) ([]Scenario, bool) {
 	switch name {
 	case SetMatrix:
@@ -133,6 +133,8 @@ func Set(name string) ([]Scenario, bool) {
 		return Blind3(), true
 	case SetBlind4:
 		return Blind4(), true
+	case SetBlind5:
+		return Blind5(), true
 	}
 	return nil, false
 }
