@@ -29,7 +29,8 @@ package textnorm
 //   - More such: 补shen (补肾, but also 补身, a lawful word for tonic
 //     food), 鼻yan (鼻炎, but also 鼻烟, snuff and its bottles), zhi力
 //     (智力, but also 致力), jiahuo (假货, but also 家伙), weiyan (胃炎, but
-//     also 威严), chunyuan (纯原, but also names), 去dou (去痘, but also 去都).
+//     also 威严), chunyuan (纯原, but also names), 去dou (去痘, but also 去都),
+//     肉du (肉毒, but also 肉都), jian盘 (腰间盘, but also 键盘).
 //   - Initials (jf, ss, zl, yz): jf is 积分 and zl 质量 far more often than
 //     减肥 or 治疗, and yyds, xswl and the like are everyday slang.
 //   - Tone numbers (jian3fei2) and digits for look-alike letters
@@ -132,6 +133,7 @@ var pinyinSyllables = map[string][]syllable{
 	"gao":   {{next: '仿', out: "高"}},
 	"fu":    {{next: '刻', out: "复"}, {next: '作', out: "副"}},
 	"yuan":  {{next: '单', out: "原"}},
+	"dan":   {{prev: '原', out: "单"}},
 	"pu":    {{next: '田', out: "莆"}},
 	"mian":  {{next: '检', out: "免"}},
 	"zu":    {{next: '传', out: "祖"}},
@@ -149,6 +151,10 @@ var pinyinSyllables = map[string][]syllable{
 	"chun": {{next: '原', out: "纯"}},
 	"jia":  {{next: '货', out: "假"}},
 	"dai":  {{prev: '替', out: "代"}},
+	"mu":   {{next: '乳', out: "母"}},
+	// prescriptions and eyesight: chu方 度shu
+	"chu": {{next: '方', out: "处"}},
+	"shu": {{prev: '度', out: "数"}},
 	// several syllables whose whole spelling is left out (see above)
 	"xuetang":  {{prev: '降', out: "血糖"}, {prev: '高', out: "血糖"}},
 	"xuezhi":   {{prev: '降', out: "血脂"}, {prev: '高', out: "血脂"}},
