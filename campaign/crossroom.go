@@ -434,10 +434,10 @@ func (v *view) linkInfra(seeds []uint32, uf *unionFind) {
 	}
 }
 
-// linkFarms links the accounts of a phone farm: a device used by
+// linkFarms links the accounts of each phone farm that posted unbought
+// commercial speech in the window: a farm is a device used by
 // farmAccounts accounts or more (more than a family shares), at least
-// netPurity of them (and minMembers) posting unbought commercial speech
-// in the window; it links those. A crew
+// netPurity of them (and minMembers) posting such speech. A crew
 // spreading one line per account over many accounts and rooms shows no
 // script of its own, but its accounts come from the few phones it has.
 // The group is judged on its evidence afterwards (group.infra marks the

@@ -109,9 +109,8 @@ func isPromo(masked string) bool {
 	return !isQuestion(masked) && promoTerms.in(masked)
 }
 
-// countWords are the 几 of a rough count (好几年, 十几天, 几十块), not of a
-// question (几号链接, 吃几天).
-// Numbers are masked (十几 reads #几).
+// countWords are the 几 of a rough count (好几年, 十几天, 几十块; numbers
+// are masked, so 十几 reads #几), not of a question (几号链接, 吃几天).
 var countWords = strings.NewReplacer("好几", "", "十几", "", "几十", "", "几百", "", "几千", "", "几万", "", "#几", "", "几#", "")
 
 // isQuestion reports whether the masked text asks something.
