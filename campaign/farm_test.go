@@ -47,7 +47,8 @@ func TestFamilyPhoneNotAccused(t *testing.T) {
 		w.account(u, t0, 800+float64(i*50))
 		w.comment(room, u, "112.4.9.77", "family-phone", fmt.Sprintf(farmLines[i], 2+i), start.Add(time.Duration(30+i*6)*time.Minute))
 	}
-	if acc := accused(func() []Change { _, chs := detect(w.sorted()); return chs }()); len(acc) > 0 {
+	_, chs := detect(w.sorted())
+	if acc := accused(chs); len(acc) > 0 {
 		t.Fatalf("%d accused: %v", len(acc), head(keys(acc), 10))
 	}
 }

@@ -82,17 +82,30 @@ func TestWebOfOnlookersProvesNothing(t *testing.T) {
 	}
 }
 
+// sparseSheet is the sparse crew's script sheet: specific testimonials,
+// each in two wordings.
+var sparseSheet = [][]string{
+	{"吃了%d天掉了%d斤，真的有效", "才%d天就瘦了%d斤，真的有效"},
+	{"用了%d天脸上的斑淡了好多", "才用%d天，脸上的斑淡了好多"},
+	{"膝盖疼了%d年，贴了%d天就不疼了", "膝盖疼了%d年，贴了%d天不疼了"},
+	{"孩子喝了%d个月长高了%d厘米", "孩子喝了%d个月，长高%d厘米"},
+}
+
+// sheetLine fills a line of the sheet with a and, when it has a second
+// number, b.
+func sheetLine(f string, a, b int) string {
+	if countVerbs(f) == 1 {
+		return fmt.Sprintf(f, a)
+	}
+	return fmt.Sprintf(f, a, b)
+}
+
 // addSparseCrew adds a crew of 14 aged accounts on addresses and phones
 // of their own that posts two lines each over the first two broadcasts of
 // three merchants, evenly (no bursts), paraphrasing a sheet of specific
 // testimonials, and never contradicts itself.
 func addSparseCrew(w *world, byMerchant map[string][]string) {
-	sheet := [][]string{
-		{"吃了%d天掉了%d斤，真的有效", "才%d天就瘦了%d斤，真的有效"},
-		{"用了%d天脸上的斑淡了好多", "才用%d天，脸上的斑淡了好多"},
-		{"膝盖疼了%d年，贴了%d天就不疼了", "膝盖疼了%d年，贴了%d天不疼了"},
-		{"孩子喝了%d个月长高了%d厘米", "孩子喝了%d个月，长高%d厘米"},
-	}
+	sheet := sparseSheet
 	type slot struct {
 		room  string
 		start time.Time
@@ -111,10 +124,7 @@ func addSparseCrew(w *world, byMerchant map[string][]string) {
 			s := slots[(i+2*j)%len(slots)]
 			idea := sheet[(i+j)%len(sheet)]
 			f := idea[(i/2+j)%len(idea)]
-			text := fmt.Sprintf(f, 3+i%9, 2+i%7)
-			if countVerbs(f) == 1 {
-				text = fmt.Sprintf(f, 3+i%9)
-			}
+			text := sheetLine(f, 3+i%9, 2+i%7)
 			at := s.start.Add(time.Duration(15+i*9+j*4) * time.Minute)
 			w.comment(s.room, u, fmt.Sprintf("101.%d.%d.%d", 60+i, j, 9), "sc-dev-"+u, text, at)
 		}
@@ -156,18 +166,13 @@ func TestSparseCrewAmongSpecificPraise(t *testing.T) {
 // a paraphrase of the sheet of addSparseCrew as its knots wrote it, in
 // the crew's rooms on the third day.
 func addOneLiners(w *world, byMerchant map[string][]string, n int) []string {
-	lines := []string{"吃了%d天掉了%d斤，真的有效", "用了%d天脸上的斑淡了好多", "膝盖疼了%d年，贴了%d天就不疼了", "孩子喝了%d个月长高了%d厘米"}
 	var users []string
 	for i := range n {
 		u := fmt.Sprintf("sc-one-%02d", i)
 		users = append(users, u)
 		w.crew[u] = true
 		w.account(u, t0, 500+float64(i*41))
-		f := lines[i%len(lines)]
-		text := fmt.Sprintf(f, 4+i%5, 3+i%4)
-		if countVerbs(f) == 1 {
-			text = fmt.Sprintf(f, 4+i%5)
-		}
+		text := sheetLine(sparseSheet[i%len(sparseSheet)][0], 4+i%5, 3+i%4)
 		m := []string{"m1", "m2", "m3"}[i%3]
 		at := t0.Add(48*time.Hour + time.Duration(20+i*11)*time.Minute)
 		w.comment(byMerchant[m][2], u, fmt.Sprintf("102.%d.7.9", 60+i), "sc-one-dev-"+u, text, at)
