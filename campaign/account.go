@@ -104,6 +104,7 @@ func (a *account) addIP(ip string, room uint32, ar *arena) (uint64, bool) {
 		a.hopRoom, a.hopN = room, 0
 	}
 	var k uint64
+	known := true // its network was recorded when the address was new
 	switch {
 	case h == a.ipHash && a.hopN > 0:
 		return 0, false // the address of its last comment, in this room
@@ -114,6 +115,7 @@ func (a *account) addIP(ip string, room uint32, ar *arena) (uint64, bool) {
 		a.ipHash, a.ipHash2, a.lastNet, a.lastNet2 = a.ipHash2, a.ipHash, a.lastNet2, a.lastNet
 		k = a.lastNet
 	default:
+		known = false
 		if len(a.ips) < maxAccountIPs && !slices.Contains(a.ips, ip) {
 			a.ips = append(a.ips, ar.clone(ip))
 		}
@@ -128,7 +130,7 @@ func (a *account) addIP(ip string, room uint32, ar *arena) (uint64, bool) {
 		a.hopN++
 		a.hopMax = max(a.hopMax, a.hopN)
 	}
-	if slices.Contains(a.nets, k) || len(a.nets) >= maxAccountNets {
+	if known || slices.Contains(a.nets, k) || len(a.nets) >= maxAccountNets {
 		return 0, false
 	}
 	a.nets = append(a.nets, k)
@@ -286,6 +288,12 @@ func (a *account) sampleSlot(room, script uint32, tm bool) int {
 func (a *account) setSample(i int, s sample) {
 	x := a.extra()
 	if i == len(x.samples) {
+		if cap(x.samples) == 0 {
+			// most accounts keep one or two; the rest grow once, to the bound
+			x.samples = make([]sample, 0, 2)
+		} else if len(x.samples) == cap(x.samples) {
+			x.samples = append(make([]sample, 0, maxAccountSamples), x.samples...)
+		}
 		x.samples = append(x.samples, s)
 		a.nsamples = uint8(len(x.samples))
 		return

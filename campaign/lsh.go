@@ -49,6 +49,7 @@ func (t *scriptTable) assign(p *platform, masked string, ar *arena, sh []uint32,
 	var seen [lshBands]uint32
 	nseen := 0
 	p.bands.reserve(lshBands)
+	p.bands.touch(keys[:])
 	for b, k := range keys {
 		cv, ok, at := p.bands.find(k)
 		t.at[b] = int32(at)
