@@ -13,7 +13,7 @@ import (
 func TestSetsUnique(t *testing.T) {
 	seeds := map[int64]string{}
 	names := map[string]bool{}
-	for _, set := range []string{SetMatrix, SetHeldout, SetFresh, SetBlind, SetBlind2, SetBlind3, SetBlind4, SetBlind5} {
+	for _, set := range []string{SetMatrix, SetHeldout, SetFresh, SetBlind, SetBlind2, SetBlind3, SetBlind4, SetBlind5, SetBlind6} {
 		scs, ok := Set(set)
 		if !ok || len(scs) == 0 {
 			t.Fatalf("Set(%q) = %d scenarios, %v", set, len(scs), ok)
@@ -47,6 +47,7 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind3, Blind3(), 1000, 1099, 8, 3},
 		{SetBlind4, Blind4(), 1100, 1199, 8, 3},
 		{SetBlind5, Blind5(), 1200, 1299, 8, 3},
+		{SetBlind6, Blind6(), 1300, 1399, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0

@@ -73,7 +73,7 @@ const (
 // Scenario is one simulated world to judge detectors on.
 type Scenario struct {
 	Name        string     `json:"name"` // "attack/naive-jelly"
-	Set         string     `json:"set"`  // "matrix", "heldout", "fresh", "blind", "blind2", "blind3", "blind4" or "blind5"
+	Set         string     `json:"set"`  // "matrix", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5" or "blind6"
 	Description string     `json:"description"`
 	Config      sim.Config `json:"-"`
 }

@@ -116,7 +116,7 @@ func Heldout() []Scenario {
 }
 
 // Set returns the named set: SetMatrix, SetHeldout, SetFresh, SetBlind,
-// SetBlind2, SetBlind3, SetBlind4 or SetBlind5.
+// SetBlind2, SetBlind3, SetBlind4, SetBlind5 or SetBlind6.
 func Set(name string) ([]Scenario, bool) {
 	switch name {
 	case SetMatrix:
@@ -135,6 +135,8 @@ func Set(name string) ([]Scenario, bool) {
 		return Blind4(), true
 	case SetBlind5:
 		return Blind5(), true
+	case SetBlind6:
+		return Blind6(), true
 	}
 	return nil, false
 }
