@@ -60,14 +60,14 @@ func (v *view) promoBursts() {
 		for hi < len(l) && l[hi].room == l[lo].room {
 			hi++
 		}
-		v.roomBursts(l[lo:hi], perMin)
+		v.roomBursts(l[lo:hi], l, perMin)
 		lo = hi
 	}
 }
 
 // roomBursts finds the bursts of one room's unbought commercial comments
-// (sorted by minute).
-func (v *view) roomBursts(room []promoBurst, perMin minuteCounts) {
+// (sorted by minute); all holds those of every room of the platform.
+func (v *view) roomBursts(room, all []promoBurst, perMin minuteCounts) {
 	r := room[0].room
 	w := uint32(burstWindow.Minutes())
 	start, span := v.roomSpan(r, room[0].minute, room[len(room)-1].minute)
@@ -100,20 +100,7 @@ func (v *view) roomBursts(room []promoBurst, perMin minuteCounts) {
 			i++
 			continue
 		}
-		// the accounts that said the same thing as another of the burst,
-		// in its words or in others (a crew's script idea, paraphrased):
-		// an onlooker's unrelated praise in the same minutes is no part
-		var in []uint32
-		for p := i; p < j; p++ {
-			for q := i; q < j; q++ {
-				if room[p].acct != room[q].acct && v.related(room[p].script, room[q].script) {
-					in = append(in, room[p].acct)
-					break
-				}
-			}
-		}
-		slices.Sort(in)
-		in = slices.Compact(in)
+		in := v.burstCore(room, all, i, j, len(accts))
 		if len(in) >= burstMin {
 			id := v.nBursts
 			v.nBursts++
@@ -127,6 +114,79 @@ func (v *view) roomBursts(room []promoBurst, perMin minuteCounts) {
 		}
 		i = j
 	}
+}
+
+// burstCore returns the accounts of the burst room[i:j] (k accounts)
+// whose line says the same thing as the burst's other lines far more often
+// than it says it to the room's other praise: a crew's paraphrases of one
+// script idea are each other's neighbours, while an onlooker's common
+// praise (相信主播的眼光, 这个真的好用) resembles a line or two of any
+// burst because it resembles a share of everything said. A line of an
+// account is in when, of the k−1 other accounts, the number with a
+// related line would be improbable (binomial tail below burstAlpha) at
+// the rate at which the line relates to a sample of the room's unbought
+// commercial comments outside the window (burstBaseline of them, topped
+// up from the platform's other rooms when the room has said too little,
+// as at the start of a broadcast; the rate smoothed by one related and
+// one unrelated line, so that a line with nothing to compare with is
+// taken to relate to half of everything).
+func (v *view) burstCore(room, all []promoBurst, i, j, k int) []uint32 {
+	base := v.burstBaseline(room, all, i, j)
+	var in, others []uint32
+	for p := i; p < j; p++ {
+		if slices.Contains(in, room[p].acct) {
+			continue
+		}
+		others = others[:0]
+		for q := i; q < j; q++ {
+			if a := room[q].acct; a != room[p].acct && !slices.Contains(others, a) && v.related(room[p].script, room[q].script) {
+				others = append(others, a)
+			}
+		}
+		if len(others) == 0 {
+			continue
+		}
+		rel := 0
+		for _, b := range base {
+			if b.acct != room[p].acct && v.related(room[p].script, b.script) {
+				rel++
+			}
+		}
+		rate := (float64(rel) + 1) / (float64(len(base)) + 2)
+		if binomialTail(len(others), k-1, rate) < burstAlpha {
+			in = append(in, room[p].acct)
+		}
+	}
+	slices.Sort(in)
+	return in
+}
+
+// burstBaseline samples, evenly, up to burstBaseline of the room's
+// unbought commercial comments outside room[i:j], and tops the sample up
+// from the other rooms of all when the room has fewer than half that.
+func (v *view) burstBaseline(room, all []promoBurst, i, j int) []promoBurst {
+	out := make([]promoBurst, 0, burstBaseline)
+	outside := len(room) - (j - i)
+	step := max(1, float64(outside)/burstBaseline)
+	for f := 0.0; int(f) < outside && len(out) < burstBaseline; f += step {
+		q := int(f)
+		if q >= i {
+			q += j - i
+		}
+		out = append(out, room[q])
+	}
+	if len(out) >= burstBaseline/2 {
+		return out
+	}
+	r := room[0].room
+	need := burstBaseline - len(out)
+	step = max(1, float64(len(all))/float64(need))
+	for f := 0.0; int(f) < len(all) && len(out) < burstBaseline; f += step {
+		if x := all[int(f)]; x.room != r {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // burstRare reports whether k accounts in the window of room r starting

@@ -129,6 +129,12 @@ const (
 	// shingle sets overlap this much (Jaccard); a crew's burst is one
 	// script idea in several paraphrases.
 	burstRelated = 0.2
+	// burstBaseline (burst.go, burstCore): the room's other praise a
+	// burst's line is compared with, to tell a crew's paraphrases of one
+	// idea (each other's neighbours) from onlookers' common praise (a
+	// little like everything); 128 lines estimate a rate of a few
+	// percent to within about two points.
+	burstBaseline = 128
 	// minBursts: bursts count as a group's evidence only when its members
 	// burst in this many windows (one surge is an event; a crew bursts
 	// again, in its next room or later in the same one).
