@@ -54,9 +54,11 @@ const SetBlind6 = "blind6"
 // over three days. Every crew leaves something a careful analyst holding
 // all the data could go on (texts, numbers, timing, addresses, devices,
 // account ages, rooms, platforms); none is made indistinguishable from
-// viewers by construction. It has not yet been run: it is to be run once,
-// for an unseen figure, and a change made to pass it would make that
-// figure worthless.
+// viewers by construction. It was run once, on the version that bound
+// one-line crew members to script webs and linked phone farms, for an
+// unseen figure of that version (docs/campaigns.md); the onlookers it
+// accused were then looked at, and the burst core was made because of
+// them, so it is no longer unseen for any later version.
 func Blind6() []Scenario {
 	cst := time.FixedZone("CST", 8*3600)
 	return []Scenario{

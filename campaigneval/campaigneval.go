@@ -20,8 +20,8 @@
 // attack variants and look-alikes, to be run once for an unseen figure;
 // Blind is a fourth such set, written without sight of the detector;
 // Blind2, Blind3 and Blind4 are the fifth to seventh, written the same
-// way, and Blind5 the eighth. All have been used: the next detector
-// change needs a new one.
+// way, and Blind5 and Blind6 the eighth and ninth. All have been used:
+// the next detector change needs a new one.
 // Beside package campaign's detector, Run reports a naive baseline
 // (Baseline: identical normalised texts from five or more accounts),
 // which accuses chanting fans: repeated text alone is not the signal.
