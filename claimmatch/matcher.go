@@ -46,6 +46,7 @@ type use struct {
 	rule int32
 	kind useKind
 	pat  int32 // useAnchor: index into Matcher.patterns
+	need int32 // useAnchor: the pattern's need, or -1
 	// The rule's scope masks (ruleInfo), copied here so that deciding
 	// whether a hit is in scope reads no ruleInfo in the common case.
 	catMask   uint32
@@ -104,8 +105,20 @@ type Matcher struct {
 	gkeys  []string
 	gsets  []guardSet
 	groles [nRoles]guardRoles
-	pool   sync.Pool
+	// lac is the automaton of the other literals (pattern.needs) of the
+	// patterns whose anchor carries heavyAnchor patterns or more, nil when
+	// none does. A structure written over lexicons expands into thousands
+	// of patterns on one anchor ("再也没犯过" after any of a few hundred
+	// diseases); when that anchor is hit, one pass of lac over the text
+	// tells which of them can match at all, instead of verifying each.
+	lac  *automaton
+	nlit int
+	pool sync.Pool
 }
+
+// heavyAnchor is the number of patterns on one anchor from which their
+// other literals are looked for first.
+const heavyAnchor = 16
 
 // Compile builds the matcher of rs. Terms, exceptions, pattern literals and
 // guard words are normalised like the texts they are matched against. The
@@ -173,6 +186,7 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 			m.patterns = append(m.patterns, pt)
 		}
 	}
+	m.needLiterals()
 	m.useOff = make([]int32, len(keys)+1)
 	m.kwScope = make([]uint64, len(keys))
 	for k, us := range kwUses {
@@ -183,6 +197,10 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 				ri.excKw = append(ri.excKw, int32(k))
 			} else {
 				u.catMask, u.whereMask = m.rules[u.rule].catMask, m.rules[u.rule].whereMask
+				u.need = -1
+				if u.kind == useAnchor {
+					u.need = m.patterns[u.pat].need
+				}
 				m.kwScope[k] |= scopeBits(u.catMask, u.whereMask)
 				m.uses = append(m.uses, u)
 			}
@@ -368,4 +386,40 @@ func (m *Matcher) ScanSegments(text string, starts []int, ctx Context) []Match {
 	out := s.ScanSegments(text, starts, ctx, nil)
 	m.pool.Put(s)
 	return out
+}
+
+// needLiterals gives the patterns of heavy anchors their other literals
+// (pattern.needs) and builds lac over them.
+func (m *Matcher) needLiterals() {
+	perAnchor := map[string]int{}
+	for _, p := range m.patterns {
+		perAnchor[p.parts[p.anchor].lit]++
+	}
+	litID := map[string]int32{}
+	var lits []string
+	for _, p := range m.patterns {
+		if perAnchor[p.parts[p.anchor].lit] < heavyAnchor {
+			continue
+		}
+		for i, q := range p.parts {
+			if i == p.anchor || q.kind != rules.Literal {
+				continue
+			}
+			id, ok := litID[q.lit]
+			if !ok {
+				id = int32(len(lits))
+				litID[q.lit] = id
+				lits = append(lits, q.lit)
+			}
+			if !slices.Contains(p.needs, id) {
+				p.needs = append(p.needs, id)
+			}
+			if p.need < 0 || len(q.lit) > len(lits[p.need]) {
+				p.need = id
+			}
+		}
+	}
+	if len(lits) > 0 {
+		m.lac, m.nlit = newAutomaton(lits), len(lits)
+	}
 }

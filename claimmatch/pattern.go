@@ -24,6 +24,13 @@ type pattern struct {
 	parts  []part
 	anchor int // index of the anchor part
 	nums   int // how many {N}
+	// needs are the ids (Matcher.lac) of its other literals when its
+	// anchor carries many patterns: a text that lacks one of them cannot
+	// match, and is not tried. The longest is also kept in the pattern's
+	// use (use.need), so that most are dismissed without reading the
+	// pattern.
+	needs []int32
+	need  int32 // the id of the longest of needs, or -1
 }
 
 // compilePattern parses and normalises p.
@@ -32,7 +39,7 @@ func compilePattern(rule int32, p string) (*pattern, error) {
 	if err != nil {
 		return nil, err
 	}
-	pt := &pattern{rule: rule, anchor: -1}
+	pt := &pattern{rule: rule, anchor: -1, need: -1}
 	for i, rp := range raw {
 		q := part{kind: rp.Kind, max: rp.Max}
 		switch rp.Kind {

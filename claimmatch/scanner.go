@@ -30,6 +30,12 @@ type Scanner struct {
 	marks   []markAfter // clause ends after matches, once computed
 	// decisions are the guards' decisions of the scan, by span and list.
 	decisions []guardDecision
+	// lstamp[id] == lgen when literal id (Matcher.lac) is in the current
+	// text, once a heavy anchor needed it (lOK).
+	lstamp []uint32
+	lgen   uint32
+	lOK    bool
+	lhits  []hit
 }
 
 // cand is a candidate match of rule in the normalised text [s, e).
@@ -94,7 +100,7 @@ func (s *Scanner) collect(text string, ctx Context, out []Match) []Match {
 	}
 	sc := &s.sc
 	s.cands, s.excs, s.nums = s.cands[:0], s.excs[:0], s.nums[:0]
-	s.ghitsOK, s.marks, s.decisions = false, s.marks[:0], s.decisions[:0]
+	s.ghitsOK, s.marks, s.decisions, s.lOK = false, s.marks[:0], s.decisions[:0], false
 	for _, h := range s.hits {
 		ks := m.kwScope[h.kw]
 		if ks&(sc.bit|excBit) == 0 && sc.bit != 0 {
@@ -113,7 +119,13 @@ func (s *Scanner) collect(text string, ctx Context, out []Match) []Match {
 			case useTerm:
 				s.cands = append(s.cands, cand{rule: u.rule, s: h.end - m.ac.kwLen[h.kw], e: h.end})
 			case useAnchor:
+				if u.need >= 0 && !s.hasLiteral(text, u.need) {
+					continue
+				}
 				p := m.patterns[u.pat]
+				if len(p.needs) > 1 && !s.hasLiterals(text, p.needs) {
+					continue
+				}
 				start, stop, ok := p.match(s.normalized(text).Norm, int(h.end), s.tmp)
 				if ok {
 					s.cands = append(s.cands, cand{rule: u.rule, s: int32(start), e: int32(stop),
@@ -234,4 +246,36 @@ func (s *Scanner) excepted(c cand) bool {
 		}
 	}
 	return false
+}
+
+// hasLiterals reports whether the literals ids (Matcher.lac) all occur in
+// the normalised text.
+func (s *Scanner) hasLiterals(text string, ids []int32) bool {
+	for _, id := range ids {
+		if !s.hasLiteral(text, id) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLiteral reports whether literal id (Matcher.lac) occurs in the
+// normalised text; the first call for a text finds them all.
+func (s *Scanner) hasLiteral(text string, id int32) bool {
+	if !s.lOK {
+		if len(s.lstamp) == 0 {
+			s.lstamp = make([]uint32, s.m.nlit)
+		}
+		s.lgen++
+		if s.lgen == 0 { // wrapped: old stamps could read as current
+			clear(s.lstamp)
+			s.lgen = 1
+		}
+		s.lhits = s.m.lac.find(s.normalized(text).Norm, s.lhits[:0])
+		for _, h := range s.lhits {
+			s.lstamp[h.kw] = s.lgen
+		}
+		s.lOK = true
+	}
+	return s.lstamp[id] == s.lgen
 }
