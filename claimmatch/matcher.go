@@ -112,7 +112,6 @@ type Matcher struct {
 	// diseases); when that anchor is hit, one pass of lac over the text
 	// tells which of them can match at all, instead of verifying each.
 	lac  *automaton
-	nlit int
 	pool sync.Pool
 }
 
@@ -420,6 +419,6 @@ func (m *Matcher) needLiterals() {
 		}
 	}
 	if len(lits) > 0 {
-		m.lac, m.nlit = newAutomaton(lits), len(lits)
+		m.lac = newAutomaton(lits)
 	}
 }

@@ -264,7 +264,7 @@ func (s *Scanner) hasLiterals(text string, ids []int32) bool {
 func (s *Scanner) hasLiteral(text string, id int32) bool {
 	if !s.lOK {
 		if len(s.lstamp) == 0 {
-			s.lstamp = make([]uint32, s.m.nlit)
+			s.lstamp = make([]uint32, len(s.m.lac.kwLen))
 		}
 		s.lgen++
 		if s.lgen == 0 { // wrapped: old stamps could read as current
