@@ -10,6 +10,7 @@
 package claimmatch
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -51,6 +52,10 @@ type use struct {
 	// whether a hit is in scope reads no ruleInfo in the common case.
 	catMask   uint32
 	whereMask uint8
+	// run ends the keyword's uses of the same scope masks that this one
+	// starts or lies in: an index into Matcher.uses. A keyword's uses are
+	// grouped by scope, so that a hit out of a group's scope skips it.
+	run int32
 }
 
 type useKind uint8
@@ -112,12 +117,13 @@ type Matcher struct {
 	// diseases); when that anchor is hit, one pass of lac over the text
 	// tells which of them can match at all, instead of verifying each.
 	lac  *automaton
+	lits []string // lac's keywords: literal id → text
 	pool sync.Pool
 }
 
 // heavyAnchor is the number of patterns on one anchor from which their
 // other literals are looked for first.
-const heavyAnchor = 16
+const heavyAnchor = 4
 
 // Compile builds the matcher of rs. Terms, exceptions, pattern literals and
 // guard words are normalised like the texts they are matched against. The
@@ -189,6 +195,7 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 	m.useOff = make([]int32, len(keys)+1)
 	m.kwScope = make([]uint64, len(keys))
 	for k, us := range kwUses {
+		first := len(m.uses)
 		for _, u := range us {
 			if u.kind == useException {
 				m.kwScope[k] |= excBit
@@ -204,6 +211,7 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 				m.uses = append(m.uses, u)
 			}
 		}
+		groupByScope(m.uses[first:], int32(first))
 		m.useOff[k+1] = int32(len(m.uses))
 	}
 	for i := range m.rules {
@@ -387,6 +395,25 @@ func (m *Matcher) ScanSegments(text string, starts []int, ctx Context) []Match {
 	return out
 }
 
+// groupByScope orders one keyword's uses (us, from index first of
+// Matcher.uses) by their scope masks, keeping their order within a scope,
+// and sets each use's run.
+func groupByScope(us []use, first int32) {
+	slices.SortStableFunc(us, func(a, b use) int {
+		if a.catMask != b.catMask {
+			return cmp.Compare(a.catMask, b.catMask)
+		}
+		return cmp.Compare(a.whereMask, b.whereMask)
+	})
+	for i := len(us) - 1; i >= 0; i-- {
+		if i+1 < len(us) && us[i+1].catMask == us[i].catMask && us[i+1].whereMask == us[i].whereMask {
+			us[i].run = us[i+1].run
+		} else {
+			us[i].run = first + int32(i) + 1
+		}
+	}
+}
+
 // needLiterals gives the patterns of heavy anchors their other literals
 // (pattern.needs) and builds lac over them.
 func (m *Matcher) needLiterals() {
@@ -419,6 +446,6 @@ func (m *Matcher) needLiterals() {
 		}
 	}
 	if len(lits) > 0 {
-		m.lac = newAutomaton(lits)
+		m.lac, m.lits = newAutomaton(lits), lits
 	}
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // withoutPrefilter compiles rs and drops what needLiterals set up, so that
-// every pattern of a hit anchor is verified.
+// every pattern of a hit anchor is verified, and the runs of one scope
+// (groupByScope), so that every use's scope is looked at alone.
 func withoutPrefilter(t *testing.T, rs []rules.Rule) *Matcher {
 	t.Helper()
 	m, err := Compile(rs)
@@ -22,39 +23,35 @@ func withoutPrefilter(t *testing.T, rs []rules.Rule) *Matcher {
 	}
 	for i := range m.uses {
 		m.uses[i].need = -1
+		m.uses[i].run = int32(i) + 1
 	}
 	m.lac = nil
 	return m
 }
 
 // TestPrefilterChangesNoMatch scans every example of the default pack, in
-// its own context and in every source, with and without the literal
-// prefilter of heavy anchors (Matcher.lac): the matches must be the same.
-// The prefilter only skips patterns one of whose literals is nowhere in
-// the text.
+// its own context and in every source (and none), with and without the
+// literal prefilter of heavy anchors (Matcher.lac, its literals looked up
+// alone or in one pass) and the runs of one scope: the matches must be
+// the same. The prefilter only skips patterns one of whose literals is
+// nowhere in the text; a run is skipped only when its scope excludes the
+// text.
 func TestPrefilterChangesNoMatch(t *testing.T) {
-	set, err := rules.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fast, err := Compile(set.Rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pack, fast := defaultPack(t)
 	if fast.lac == nil {
 		t.Fatal("the default pack has no heavy anchor: the prefilter is not exercised")
 	}
-	slow := withoutPrefilter(t, set.Rules)
+	slow := withoutPrefilter(t, pack)
 	fs, ss := fast.NewScanner(), slow.NewScanner()
 	var a, b []Match
 	n, matched := 0, 0
-	for _, r := range set.Rules {
+	for _, r := range pack {
 		for _, ex := range slices.Concat(r.Examples.Match, r.Examples.NoMatch) {
 			cat := ex.Category
 			if cat == "" {
 				cat = qinglang.CatGeneral
 			}
-			for _, w := range []rules.Source{rules.SourceSpeech, rules.SourceComment, rules.SourceTitle} {
+			for _, w := range []rules.Source{rules.SourceSpeech, rules.SourceComment, rules.SourceTitle, ""} {
 				ctx := Context{Category: cat, Where: w}
 				a = fs.Scan(ex.Text, ctx, a[:0])
 				b = ss.Scan(ex.Text, ctx, b[:0])

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/qinglang/qinglang/rules"
+	"github.com/qinglang/qinglang/textnorm"
 )
 
 // occurrences returns every [start,end) of key in t, by start.
@@ -164,4 +165,46 @@ func FuzzScan(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSameTextsAreTheirNormalisation checks find's s.same on every
+// example of the default pack and every benchmark comment: when find says
+// a text is its own normalisation (so Scan skips normalising it again),
+// Normalize must leave it as it is, with every byte mapped to itself. It
+// also checks that the shortcut is taken at all.
+func TestSameTextsAreTheirNormalisation(t *testing.T) {
+	pack, m := defaultPack(t)
+	texts := slices.Clone(comments)
+	for _, r := range pack {
+		for _, ex := range slices.Concat(r.Examples.Match, r.Examples.NoMatch) {
+			texts = append(texts, ex.Text)
+		}
+	}
+	s, n := m.NewScanner(), newNormalizer()
+	same := 0
+	for _, text := range texts {
+		if s.find(text, nil); !s.same {
+			continue
+		}
+		same++
+		x := *n.Normalize(text)
+		if x.Norm != text {
+			t.Fatalf("%q: find says unchanged, Normalize gives %q", text, x.Norm)
+		}
+		u := textnorm.Normalizer{}
+		y := u.Unchanged(text)
+		for i := -1; i <= len(text)+1 && i < 90; i++ {
+			for j := i - 1; j <= len(text)+1 && j < 90; j++ {
+				if a, b := x.Span(i, j); true {
+					if c, d := y.Span(i, j); a != c || b != d {
+						t.Fatalf("%q: Span(%d,%d) = %d,%d normalised, %d,%d unchanged", text, i, j, a, b, c, d)
+					}
+				}
+			}
+		}
+	}
+	if same == 0 || same == len(texts) {
+		t.Fatalf("%d of %d texts unchanged: the shortcut is not exercised both ways", same, len(texts))
+	}
+	t.Logf("%d of %d texts are their own normalisation", same, len(texts))
 }

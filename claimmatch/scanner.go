@@ -3,6 +3,7 @@ package claimmatch
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // A Scanner scans texts with a Matcher, reusing its buffers. It is not
@@ -30,12 +31,19 @@ type Scanner struct {
 	marks   []markAfter // clause ends after matches, once computed
 	// decisions are the guards' decisions of the scan, by span and list.
 	decisions []guardDecision
-	// lstamp[id] == lgen when literal id (Matcher.lac) is in the current
-	// text, once a heavy anchor needed it (lOK).
-	lstamp []uint32
-	lgen   uint32
-	lOK    bool
-	lhits  []hit
+	// Literals of heavy anchors (Matcher.lac) in the current text: lstamp[id]
+	// == lgen when literal id is in it, lknown[id] == lgen when that was
+	// looked up alone. The first few are looked up alone (lchecks), then
+	// one pass of lac finds them all (lOK). lBegun: lgen is this scan's.
+	lstamp  []uint32
+	lknown  []uint32
+	lgen    uint32
+	lchecks int
+	lBegun  bool
+	lOK     bool
+	lhits   []hit
+	// same: the text being scanned is its own normalisation (find).
+	same bool
 }
 
 // cand is a candidate match of rule in the normalised text [s, e).
@@ -85,7 +93,11 @@ func (s *Scanner) ScanSegments(text string, starts []int, ctx Context, out []Mat
 // normalising it on first use.
 func (s *Scanner) normalized(orig string) *text {
 	if s.t == nil {
-		s.t = s.norm.Normalize(orig)
+		if s.same {
+			s.t = s.norm.Unchanged(orig)
+		} else {
+			s.t = s.norm.Normalize(orig)
+		}
 	}
 	return s.t
 }
@@ -99,8 +111,10 @@ func (s *Scanner) collect(text string, ctx Context, out []Match) []Match {
 		s.sc, s.scOK = resolve(ctx), true
 	}
 	sc := &s.sc
+	grouped := sc.catBit >= 0 && sc.whereBit != -1 // admits reads the masks only
 	s.cands, s.excs, s.nums = s.cands[:0], s.excs[:0], s.nums[:0]
-	s.ghitsOK, s.marks, s.decisions, s.lOK = false, s.marks[:0], s.decisions[:0], false
+	s.ghitsOK, s.marks, s.decisions = false, s.marks[:0], s.decisions[:0]
+	s.lOK, s.lBegun, s.lchecks = false, false, 0
 	for _, h := range s.hits {
 		ks := m.kwScope[h.kw]
 		if ks&(sc.bit|excBit) == 0 && sc.bit != 0 {
@@ -109,28 +123,38 @@ func (s *Scanner) collect(text string, ctx Context, out []Match) []Match {
 		if ks&excBit != 0 {
 			s.excs = append(s.excs, h)
 		}
-		uses := m.uses[m.useOff[h.kw]:m.useOff[h.kw+1]]
-		for k := range uses {
-			u := &uses[k]
-			if !sc.admits(u, m.rules) {
+		// The keyword's uses come in runs of one scope (groupByScope):
+		// when the scope is decided by the masks alone, one look decides
+		// a whole run.
+		uses := m.uses
+		for k, hi := m.useOff[h.kw], m.useOff[h.kw+1]; k < hi; {
+			end := k + 1
+			if grouped {
+				end = uses[k].run
+			}
+			if !sc.admits(&uses[k], m.rules) {
+				k = end
 				continue
 			}
-			switch u.kind {
-			case useTerm:
-				s.cands = append(s.cands, cand{rule: u.rule, s: h.end - m.ac.kwLen[h.kw], e: h.end})
-			case useAnchor:
-				if u.need >= 0 && !s.hasLiteral(text, u.need) {
-					continue
-				}
-				p := m.patterns[u.pat]
-				if len(p.needs) > 1 && !s.hasLiterals(text, p.needs) {
-					continue
-				}
-				start, stop, ok := p.match(s.normalized(text).Norm, int(h.end), s.tmp)
-				if ok {
-					s.cands = append(s.cands, cand{rule: u.rule, s: int32(start), e: int32(stop),
-						num: int32(len(s.nums)), nnums: int32(p.nums)})
-					s.nums = append(s.nums, s.tmp[:p.nums]...)
+			for ; k < end; k++ {
+				u := &uses[k]
+				switch u.kind {
+				case useTerm:
+					s.cands = append(s.cands, cand{rule: u.rule, s: h.end - m.ac.kwLen[h.kw], e: h.end})
+				case useAnchor:
+					if u.need >= 0 && !s.hasLiteral(text, u.need) {
+						continue
+					}
+					p := m.patterns[u.pat]
+					if len(p.needs) > 1 && !s.hasLiterals(text, p.needs) {
+						continue
+					}
+					start, stop, ok := p.match(s.normalized(text).Norm, int(h.end), s.tmp)
+					if ok {
+						s.cands = append(s.cands, cand{rule: u.rule, s: int32(start), e: int32(stop),
+							num: int32(len(s.nums)), nnums: int32(p.nums)})
+						s.nums = append(s.nums, s.tmp[:p.nums]...)
+					}
 				}
 			}
 		}
@@ -260,17 +284,31 @@ func (s *Scanner) hasLiterals(text string, ids []int32) bool {
 }
 
 // hasLiteral reports whether literal id (Matcher.lac) occurs in the
-// normalised text; the first call for a text finds them all.
+// normalised text. The first lazyLiterals literals a text needs are
+// looked up alone; past them, one pass of lac finds them all.
 func (s *Scanner) hasLiteral(text string, id int32) bool {
-	if !s.lOK {
+	if !s.lBegun {
 		if len(s.lstamp) == 0 {
-			s.lstamp = make([]uint32, len(s.m.lac.kwLen))
+			s.lstamp = make([]uint32, len(s.m.lits))
+			s.lknown = make([]uint32, len(s.m.lits))
 		}
 		s.lgen++
 		if s.lgen == 0 { // wrapped: old stamps could read as current
 			clear(s.lstamp)
+			clear(s.lknown)
 			s.lgen = 1
 		}
+		s.lBegun = true
+	}
+	switch {
+	case s.lOK || s.lknown[id] == s.lgen:
+	case s.lchecks < lazyLiterals:
+		s.lchecks++
+		s.lknown[id] = s.lgen
+		if strings.Contains(s.normalized(text).Norm, s.m.lits[id]) {
+			s.lstamp[id] = s.lgen
+		}
+	default:
 		s.lhits = s.m.lac.find(s.normalized(text).Norm, s.lhits[:0])
 		for _, h := range s.lhits {
 			s.lstamp[h.kw] = s.lgen
@@ -279,3 +317,7 @@ func (s *Scanner) hasLiteral(text string, id int32) bool {
 	}
 	return s.lstamp[id] == s.lgen
 }
+
+// lazyLiterals is how many literals of heavy anchors a text looks up one
+// by one before a pass of Matcher.lac finds them all.
+const lazyLiterals = 16

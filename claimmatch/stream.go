@@ -12,8 +12,11 @@ import "unicode/utf8"
 
 // find streams the normalised text of text into the automaton and
 // appends the hits to hits, at byte offsets of the normalised text: the
-// same hits, in the same order, as m.ac.find(normalizeString(text)).
+// same hits, in the same order, as m.ac.find(normalizeString(text)). It
+// sets s.same when the normalised text is text itself (every rune plain,
+// none collapsed).
 func (s *Scanner) find(text string, hits []hit) []hit {
+	same := true
 	a, plain := s.m.ac, s.m.plain
 	root, st := a.root, a.st
 	q, pos, last := int32(0), int32(0), rune(-1) // state, normalised bytes, last rune written
@@ -23,6 +26,7 @@ func (s *Scanner) find(text string, hits []hit) []hit {
 			if ps := plain[r]; ps != 0 {
 				i += 3
 				if rune(r) == last {
+					same = false
 					continue // a repeat collapses
 				}
 				last = rune(r)
@@ -50,6 +54,7 @@ func (s *Scanner) find(text string, hits []hit) []hit {
 				continue
 			}
 		}
+		same = false
 		rs, stop := s.stream.Segment(text, i, last)
 		if len(rs) > 0 {
 			last = rs[len(rs)-1]
@@ -57,6 +62,7 @@ func (s *Scanner) find(text string, hits []hit) []hit {
 		}
 		i = stop
 	}
+	s.same = same
 	return hits
 }
 

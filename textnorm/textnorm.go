@@ -49,8 +49,10 @@ import (
 type Text struct {
 	Orig string // the original
 	Norm string // the normalised text
-	// src[i] is the [start,end) byte range of Orig that Norm[i] came from.
-	src []span
+	// src[i] is the [start,end) byte range of Orig that Norm[i] came from;
+	// unused when same (Norm is Orig, byte for byte).
+	src  []span
+	same bool
 }
 
 type span struct{ start, end int32 }
@@ -61,6 +63,22 @@ type span struct{ start, end int32 }
 // position. Always 0 <= origStart <= origEnd <= len(Orig), on rune
 // boundaries of Orig.
 func (t *Text) Span(normStart, normEnd int) (origStart, origEnd int) {
+	if t.same { // each rune maps to itself
+		n := len(t.Norm)
+		normStart = min(max(normStart, 0), n)
+		empty := normEnd <= normStart
+		for normStart > 0 && normStart < n && !utf8.RuneStart(t.Norm[normStart]) {
+			normStart--
+		}
+		if empty {
+			return normStart, normStart
+		}
+		normEnd = min(normEnd, n)
+		for normEnd < n && !utf8.RuneStart(t.Norm[normEnd]) {
+			normEnd++
+		}
+		return normStart, normEnd
+	}
 	n := len(t.src)
 	normStart = min(max(normStart, 0), n)
 	normEnd = min(max(normEnd, normStart), n)
@@ -131,11 +149,21 @@ func (n *Normalizer) Normalize(s string) *Text {
 	ensureTables()
 	n.stream = false
 	n.out = n.out[:0]
-	n.text.src = n.text.src[:0]
+	n.text.src, n.text.same = n.text.src[:0], false
 	n.last, n.lastStart = -1, 0
 	n.emitText(s, 0, false)
 	n.text.Orig = s
 	n.text.Norm = n.intern()
+	return &n.text
+}
+
+// Unchanged returns s as its own normalisation, with offsets that map
+// every byte to itself, for a text the caller knows Normalize leaves as it
+// is: every rune Plain and none repeated next to itself (a stream that
+// took Plain's shortcut for the whole text). It does not check. The Text
+// is valid until the next call.
+func (n *Normalizer) Unchanged(s string) *Text {
+	n.text.Orig, n.text.Norm, n.text.src, n.text.same = s, s, n.text.src[:0], true
 	return &n.text
 }
 

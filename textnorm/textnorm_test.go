@@ -524,3 +524,22 @@ func TestFoldTable(t *testing.T) {
 		}
 	}
 }
+
+// TestUnchanged checks that Unchanged maps every byte to itself and that
+// the next Normalize maps through its offsets again.
+func TestUnchanged(t *testing.T) {
+	var n Normalizer
+	x := n.Unchanged("主播好漂亮")
+	if x.Norm != "主播好漂亮" || x.Orig != x.Norm {
+		t.Fatalf("Unchanged = %+v", x)
+	}
+	for _, c := range [][4]int{{0, 6, 0, 6}, {3, 9, 3, 9}, {-5, 100, 0, 15}, {9, 3, 9, 9}, {15, 15, 15, 15}} {
+		if s, e := x.Span(c[0], c[1]); s != c[2] || e != c[3] {
+			t.Errorf("Span(%d,%d) = %d,%d, want %d,%d", c[0], c[1], s, e, c[2], c[3])
+		}
+	}
+	y := n.Normalize("瘦 五 斤")
+	if s, e := y.Span(0, len(y.Norm)); y.Orig[s:e] != "瘦 五 斤" {
+		t.Fatalf("Normalize after Unchanged: Span = %q", y.Orig[s:e])
+	}
+}
