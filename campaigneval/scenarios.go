@@ -116,7 +116,7 @@ func Heldout() []Scenario {
 }
 
 // Set returns the named set: SetMatrix, SetHeldout, SetFresh, SetBlind,
-// SetBlind2, SetBlind3, SetBlind4, SetBlind5 or SetBlind6.
+// SetBlind2, SetBlind3, SetBlind4, SetBlind5, SetBlind6 or SetBlind7.
 func Set(name string) ([]Scenario, bool) {
 	switch name {
 	case SetMatrix:
@@ -137,6 +137,8 @@ func Set(name string) ([]Scenario, bool) {
 		return Blind5(), true
 	case SetBlind6:
 		return Blind6(), true
+	case SetBlind7:
+		return Blind7(), true
 	}
 	return nil, false
 }
