@@ -167,6 +167,7 @@ func (g *group) features() {
 	v := g.v
 	bucketMin := uint32(bucket.Minutes())
 	burst := make(map[uint64]int32)
+	keyOf := make(map[uint64]*action) // an action of each key
 	keysOf := make([][]uint64, len(g.cands))
 	var rooms []uint32
 	var merchants []string
@@ -199,6 +200,7 @@ func (g *group) features() {
 			if !slices.Contains(keysOf[ci], k) {
 				keysOf[ci] = append(keysOf[ci], k)
 				burst[k]++
+				keyOf[k] = x
 			}
 		}
 	}
@@ -228,17 +230,54 @@ func (g *group) features() {
 		j, ok := g.idx[b]
 		return ok && g.cands[j].sActs > 0
 	}
+	inStep := make(map[uint64]bool) // keys of three candidates or more, by whether chance explains them
 	for ci := range g.cands {
 		c := &g.cands[ci]
 		for _, k := range keysOf[ci] {
-			if burst[k] >= 3 {
-				c.burst = true
+			if burst[k] < 3 {
+				continue
 			}
+			sync, ok := inStep[k]
+			if !ok {
+				sync = g.synchronous(keyOf[k], burst[k])
+				inStep[k] = sync
+			}
+			c.burst = c.burst || sync
 		}
 		if c.sActs > 0 {
 			c.lock, c.lockMulti = v.lock.partner(c.acct, in)
 		}
 	}
+}
+
+// synchronous reports whether n candidates posting x's script in x's room
+// within one bucket is more than chance gives that script there: a
+// line many of the room's viewers write (a buyer's common review, 收到了
+// 和主播说的一样) has three posters in some bucket of a long broadcast
+// without anyone arranging it. The script's posters in the room, spread
+// evenly over the room's broadcast in the window, give the mean number
+// in one bucket; n must exceed it with a Poisson tail below burstAlpha
+// over the number of buckets of the broadcast.
+func (g *group) synchronous(x *action, n int32) bool {
+	v := g.v
+	posters := int32(0)
+	first, last := x.minute, x.minute
+	for _, ps := range v.run(x.script) {
+		a := uint32(ps.k)
+		in := false
+		for _, i := range v.actsOf(a) {
+			if y := &v.acts[i]; y.room == x.room && y.script == x.script {
+				in = true
+				first, last = min(first, y.minute), max(last, y.minute)
+			}
+		}
+		if in {
+			posters++
+		}
+	}
+	_, minutes := v.roomSpan(x.room, first, last)
+	buckets := max(1, float64(minutes)/bucket.Minutes())
+	return poissonTail(int(n), float64(posters)/buckets) < burstAlpha/buckets
 }
 
 // infra marks the candidates on a network (/24, /64) or device that the
@@ -406,7 +445,8 @@ func (g *group) peel() {
 // two of its private scripts (web.go); or they posted a bound script of
 // a script web, the line of its knots (web.go); or they posted a testimonial
 // without a purchase in the dense core or in a (room, script, bucket)
-// burst and repeat the scripts or are heavy promoters; or, heavy
+// burst that chance does not explain (synchronous) and repeat the
+// scripts or are heavy promoters; or, heavy
 // promoters only, posted unbought commercial speech in promoRooms of its
 // rooms or in a script cluster where another candidate did so. Onlookers
 // write a line or two of unbought praise too (baserate.go): that alone is

@@ -12,8 +12,11 @@ const SetBlind7 = "blind7"
 // Blind7 returns the seventh blind scenarios: a tenth set, written from
 // the task's list of attack variants and organic look-alikes and from the
 // simulator alone, without sight of the detector, with seeds (1400 to
-// 1499) and parameter combinations no other set uses. It has not yet been
-// run against any detector.
+// 1499) and parameter combinations no other set uses. It was run once,
+// on the version with the burst core, for an unseen figure of that
+// version (docs/campaigns.md); the viewers it accused were then looked
+// at, and the synchrony test of (room, script, bucket) bursts was made
+// because of them, so it is no longer unseen for any later version.
 //
 // A crew close to the naive jelly case (48 new accounts with identical
 // scripts, in bursts, at a 60% share of a quiet room selling snack food,

@@ -116,7 +116,8 @@ func Heldout() []Scenario {
 }
 
 // Set returns the named set: SetMatrix, SetHeldout, SetFresh, SetBlind,
-// SetBlind2, SetBlind3, SetBlind4, SetBlind5, SetBlind6 or SetBlind7.
+// SetBlind2, SetBlind3, SetBlind4, SetBlind5, SetBlind6, SetBlind7 or
+// SetBlind8.
 func Set(name string) ([]Scenario, bool) {
 	switch name {
 	case SetMatrix:
@@ -139,6 +140,8 @@ func Set(name string) ([]Scenario, bool) {
 		return Blind6(), true
 	case SetBlind7:
 		return Blind7(), true
+	case SetBlind8:
+		return Blind8(), true
 	}
 	return nil, false
 }
