@@ -116,8 +116,8 @@ func Heldout() []Scenario {
 }
 
 // Set returns the named set: SetMatrix, SetHeldout, SetFresh, SetBlind,
-// SetBlind2, SetBlind3, SetBlind4, SetBlind5, SetBlind6, SetBlind7 or
-// SetBlind8.
+// SetBlind2, SetBlind3, SetBlind4, SetBlind5, SetBlind6, SetBlind7,
+// SetBlind8 or SetBlind9.
 func Set(name string) ([]Scenario, bool) {
 	switch name {
 	case SetMatrix:
@@ -142,6 +142,8 @@ func Set(name string) ([]Scenario, bool) {
 		return Blind7(), true
 	case SetBlind8:
 		return Blind8(), true
+	case SetBlind9:
+		return Blind9(), true
 	}
 	return nil, false
 }

@@ -31,17 +31,15 @@ type Scanner struct {
 	marks   []markAfter // clause ends after matches, once computed
 	// decisions are the guards' decisions of the scan, by span and list.
 	decisions []guardDecision
-	// Literals of heavy anchors (Matcher.lac) in the current text: lstamp[id]
-	// == lgen when literal id is in it, lknown[id] == lgen when that was
-	// looked up alone. The first few are looked up alone (lchecks), then
-	// one pass of lac finds them all (lOK). lBegun: lgen is this scan's.
-	lstamp  []uint32
-	lknown  []uint32
-	lgen    uint32
-	lchecks int
-	lBegun  bool
-	lOK     bool
-	lhits   []hit
+	// Literals of heavy anchors (Matcher.lac) in the current text: the
+	// first few looked up alone (looked, in order of asking), then all of
+	// them found by one pass of lac (lOK), after which lstamp[id] == lgen
+	// when literal id is in the text.
+	looked []literalSeen
+	lstamp []uint32
+	lgen   uint32
+	lOK    bool
+	lhits  []hit
 	// same: the text being scanned is its own normalisation (find).
 	same bool
 }
@@ -114,7 +112,7 @@ func (s *Scanner) collect(text string, ctx Context, out []Match) []Match {
 	grouped := sc.catBit >= 0 && sc.whereBit != -1 // admits reads the masks only
 	s.cands, s.excs, s.nums = s.cands[:0], s.excs[:0], s.nums[:0]
 	s.ghitsOK, s.marks, s.decisions = false, s.marks[:0], s.decisions[:0]
-	s.lOK, s.lBegun, s.lchecks = false, false, 0
+	s.lOK, s.looked = false, s.looked[:0]
 	for _, h := range s.hits {
 		ks := m.kwScope[h.kw]
 		if ks&(sc.bit|excBit) == 0 && sc.bit != 0 {
@@ -285,37 +283,43 @@ func (s *Scanner) hasLiterals(text string, ids []int32) bool {
 
 // hasLiteral reports whether literal id (Matcher.lac) occurs in the
 // normalised text. The first lazyLiterals literals a text needs are
-// looked up alone; past them, one pass of lac finds them all.
+// looked up alone and remembered in a short list; past them, one pass of
+// lac finds them all.
 func (s *Scanner) hasLiteral(text string, id int32) bool {
-	if !s.lBegun {
-		if len(s.lstamp) == 0 {
-			s.lstamp = make([]uint32, len(s.m.lits))
-			s.lknown = make([]uint32, len(s.m.lits))
-		}
-		s.lgen++
-		if s.lgen == 0 { // wrapped: old stamps could read as current
-			clear(s.lstamp)
-			clear(s.lknown)
-			s.lgen = 1
-		}
-		s.lBegun = true
+	if s.lOK {
+		return s.lstamp[id] == s.lgen
 	}
-	switch {
-	case s.lOK || s.lknown[id] == s.lgen:
-	case s.lchecks < lazyLiterals:
-		s.lchecks++
-		s.lknown[id] = s.lgen
-		if strings.Contains(s.normalized(text).Norm, s.m.lits[id]) {
-			s.lstamp[id] = s.lgen
+	for _, l := range s.looked {
+		if l.id == id {
+			return l.in
 		}
-	default:
-		s.lhits = s.m.lac.find(s.normalized(text).Norm, s.lhits[:0])
-		for _, h := range s.lhits {
-			s.lstamp[h.kw] = s.lgen
-		}
-		s.lOK = true
 	}
+	if len(s.looked) < lazyLiterals {
+		in := strings.Contains(s.normalized(text).Norm, s.m.lits[id])
+		s.looked = append(s.looked, literalSeen{id, in})
+		return in
+	}
+	if len(s.lstamp) == 0 {
+		s.lstamp = make([]uint32, len(s.m.lits))
+	}
+	s.lgen++
+	if s.lgen == 0 { // wrapped: old stamps could read as current
+		clear(s.lstamp)
+		s.lgen = 1
+	}
+	s.lhits = s.m.lac.find(s.normalized(text).Norm, s.lhits[:0])
+	for _, h := range s.lhits {
+		s.lstamp[h.kw] = s.lgen
+	}
+	s.lOK = true
 	return s.lstamp[id] == s.lgen
+}
+
+// literalSeen is a literal of a heavy anchor looked up alone, and whether
+// the text holds it.
+type literalSeen struct {
+	id int32
+	in bool
 }
 
 // lazyLiterals is how many literals of heavy anchors a text looks up one
