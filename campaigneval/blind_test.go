@@ -13,7 +13,7 @@ import (
 func TestSetsUnique(t *testing.T) {
 	seeds := map[int64]string{}
 	names := map[string]bool{}
-	for _, set := range []string{SetMatrix, SetHeldout, SetFresh, SetBlind, SetBlind2, SetBlind3, SetBlind4, SetBlind5, SetBlind6, SetBlind7, SetBlind8, SetBlind9} {
+	for _, set := range []string{SetMatrix, SetHeldout, SetFresh, SetBlind, SetBlind2, SetBlind3, SetBlind4, SetBlind5, SetBlind6, SetBlind7, SetBlind8, SetBlind9, SetBlind10} {
 		scs, ok := Set(set)
 		if !ok || len(scs) == 0 {
 			t.Fatalf("Set(%q) = %d scenarios, %v", set, len(scs), ok)
@@ -51,6 +51,7 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind7, Blind7(), 1400, 1499, 8, 3},
 		{SetBlind8, Blind8(), 1600, 1699, 8, 3},
 		{SetBlind9, Blind9(), 1700, 1799, 8, 3},
+		{SetBlind10, Blind10(), 1800, 1899, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0

@@ -117,7 +117,7 @@ func Heldout() []Scenario {
 
 // Set returns the named set: SetMatrix, SetHeldout, SetFresh, SetBlind,
 // SetBlind2, SetBlind3, SetBlind4, SetBlind5, SetBlind6, SetBlind7,
-// SetBlind8 or SetBlind9.
+// SetBlind8, SetBlind9 or SetBlind10.
 func Set(name string) ([]Scenario, bool) {
 	switch name {
 	case SetMatrix:
@@ -144,6 +144,8 @@ func Set(name string) ([]Scenario, bool) {
 		return Blind8(), true
 	case SetBlind9:
 		return Blind9(), true
+	case SetBlind10:
+		return Blind10(), true
 	}
 	return nil, false
 }
