@@ -65,6 +65,9 @@ func (m *Matcher) NewScanner() *Scanner {
 // offsets; most texts end there, with no hit. Only a hit that needs them
 // (a pattern's anchor to verify, a match to map back) normalises the
 // text again, with offsets: both passes yield the same normalised text.
+// A text the stream saw to be its own normalisation (every rune plain,
+// none collapsed) is not normalised again: its offsets map every byte to
+// itself.
 func (s *Scanner) Scan(text string, ctx Context, out []Match) []Match {
 	return s.ScanSegments(text, nil, ctx, out)
 }
