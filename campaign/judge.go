@@ -230,7 +230,8 @@ func (g *group) features() {
 		j, ok := g.idx[b]
 		return ok && g.cands[j].sActs > 0
 	}
-	inStep := make(map[uint64]bool) // keys of three candidates or more, by whether chance explains them
+	inStep := make(map[uint64]bool)     // keys of three candidates or more, by whether chance explains them
+	spread := make(map[uint64][2]int32) // (room, script) → its posters there and the broadcast's minutes
 	for ci := range g.cands {
 		c := &g.cands[ci]
 		for _, k := range keysOf[ci] {
@@ -239,7 +240,7 @@ func (g *group) features() {
 			}
 			sync, ok := inStep[k]
 			if !ok {
-				sync = g.synchronous(keyOf[k], burst[k])
+				sync = g.synchronous(keyOf[k], burst[k], spread)
 				inStep[k] = sync
 			}
 			c.burst = c.burst || sync
@@ -258,14 +259,25 @@ func (g *group) features() {
 // evenly over the room's broadcast in the window, give the mean number
 // in one bucket; n must exceed it with a Poisson tail below burstAlpha
 // over the number of buckets of the broadcast.
-func (g *group) synchronous(x *action, n int32) bool {
-	v := g.v
+func (g *group) synchronous(x *action, n int32, spread map[uint64][2]int32) bool {
+	rs := uint64(x.room)<<32 | uint64(x.script)
+	ps, ok := spread[rs]
+	if !ok {
+		ps = g.v.postersIn(x)
+		spread[rs] = ps
+	}
+	buckets := max(1, float64(ps[1])/bucket.Minutes())
+	return poissonTail(int(n), float64(ps[0])/buckets) < burstAlpha/buckets
+}
+
+// postersIn returns the number of accounts that posted x's script in x's
+// room in the window, and the minutes of that room's broadcast.
+func (v *view) postersIn(x *action) [2]int32 {
 	posters := int32(0)
 	first, last := x.minute, x.minute
 	for _, ps := range v.run(x.script) {
-		a := uint32(ps.k)
 		in := false
-		for _, i := range v.actsOf(a) {
+		for _, i := range v.actsOf(uint32(ps.k)) {
 			if y := &v.acts[i]; y.room == x.room && y.script == x.script {
 				in = true
 				first, last = min(first, y.minute), max(last, y.minute)
@@ -276,8 +288,7 @@ func (g *group) synchronous(x *action, n int32) bool {
 		}
 	}
 	_, minutes := v.roomSpan(x.room, first, last)
-	buckets := max(1, float64(minutes)/bucket.Minutes())
-	return poissonTail(int(n), float64(posters)/buckets) < burstAlpha/buckets
+	return [2]int32{posters, int32(minutes)}
 }
 
 // infra marks the candidates on a network (/24, /64) or device that the
@@ -445,9 +456,8 @@ func (g *group) peel() {
 // two of its private scripts (web.go); or they posted a bound script of
 // a script web, the line of its knots (web.go); or they posted a testimonial
 // without a purchase in the dense core or in a (room, script, bucket)
-// burst that chance does not explain (synchronous) and repeat the
-// scripts or are heavy promoters; or, heavy
-// promoters only, posted unbought commercial speech in promoRooms of its
+// burst that chance does not explain (synchronous) and repeat the scripts
+// or are heavy promoters; or, heavy promoters only, posted unbought commercial speech in promoRooms of its
 // rooms or in a script cluster where another candidate did so. Onlookers
 // write a line or two of unbought praise too (baserate.go): that alone is
 // never enough. Fans and buyers who once wrote something similar are

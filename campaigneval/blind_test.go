@@ -13,7 +13,7 @@ import (
 func TestSetsUnique(t *testing.T) {
 	seeds := map[int64]string{}
 	names := map[string]bool{}
-	for _, set := range []string{SetMatrix, SetHeldout, SetFresh, SetBlind, SetBlind2, SetBlind3, SetBlind4, SetBlind5, SetBlind6, SetBlind7, SetBlind8, SetBlind9, SetBlind10} {
+	for _, set := range SetNames() {
 		scs, ok := Set(set)
 		if !ok || len(scs) == 0 {
 			t.Fatalf("Set(%q) = %d scenarios, %v", set, len(scs), ok)

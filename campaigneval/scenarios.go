@@ -115,37 +115,33 @@ func Heldout() []Scenario {
 	}
 }
 
-// Set returns the named set: SetMatrix, SetHeldout, SetFresh, SetBlind,
-// SetBlind2, SetBlind3, SetBlind4, SetBlind5, SetBlind6, SetBlind7,
-// SetBlind8, SetBlind9 or SetBlind10.
+// sets are the scenario sets by name, in the order they were written.
+var sets = []struct {
+	name  string
+	build func() []Scenario
+}{
+	{SetMatrix, Matrix}, {SetHeldout, Heldout}, {SetFresh, Fresh}, {SetBlind, Blind},
+	{SetBlind2, Blind2}, {SetBlind3, Blind3}, {SetBlind4, Blind4}, {SetBlind5, Blind5},
+	{SetBlind6, Blind6}, {SetBlind7, Blind7}, {SetBlind8, Blind8}, {SetBlind9, Blind9},
+	{SetBlind10, Blind10},
+}
+
+// SetNames returns the names of the scenario sets, in the order they were
+// written.
+func SetNames() []string {
+	names := make([]string, len(sets))
+	for i, s := range sets {
+		names[i] = s.name
+	}
+	return names
+}
+
+// Set returns the named set (one of SetNames).
 func Set(name string) ([]Scenario, bool) {
-	switch name {
-	case SetMatrix:
-		return Matrix(), true
-	case SetHeldout:
-		return Heldout(), true
-	case SetFresh:
-		return Fresh(), true
-	case SetBlind:
-		return Blind(), true
-	case SetBlind2:
-		return Blind2(), true
-	case SetBlind3:
-		return Blind3(), true
-	case SetBlind4:
-		return Blind4(), true
-	case SetBlind5:
-		return Blind5(), true
-	case SetBlind6:
-		return Blind6(), true
-	case SetBlind7:
-		return Blind7(), true
-	case SetBlind8:
-		return Blind8(), true
-	case SetBlind9:
-		return Blind9(), true
-	case SetBlind10:
-		return Blind10(), true
+	for _, s := range sets {
+		if s.name == name {
+			return s.build(), true
+		}
 	}
 	return nil, false
 }

@@ -195,10 +195,9 @@ func TestSameTextsAreTheirNormalisation(t *testing.T) {
 		y := u.Unchanged(text)
 		for i := -1; i <= len(text)+1 && i < 90; i++ {
 			for j := i - 1; j <= len(text)+1 && j < 90; j++ {
-				if a, b := x.Span(i, j); true {
-					if c, d := y.Span(i, j); a != c || b != d {
-						t.Fatalf("%q: Span(%d,%d) = %d,%d normalised, %d,%d unchanged", text, i, j, a, b, c, d)
-					}
+				a, b := x.Span(i, j)
+				if c, d := y.Span(i, j); a != c || b != d {
+					t.Fatalf("%q: Span(%d,%d) = %d,%d normalised, %d,%d unchanged", text, i, j, a, b, c, d)
 				}
 			}
 		}

@@ -173,7 +173,7 @@ func TestCampaignsUsageErrors(t *testing.T) {
 		{[]string{"campaigns", "--data-dir", dir, "--since", "0s"}, "--since must be > 0"},
 		{[]string{"campaigns", "--db", "mysql://x"}, "unsupported database URL"},
 		{[]string{"campaigns", "extra"}, "unknown command"},
-		{[]string{"eval", "campaigns", "--set", "nope"}, "unknown scenario set"},
+		{[]string{"eval", "campaigns", "--set", "nope"}, "unknown scenario set \"nope\" (one of: matrix"},
 		{[]string{"eval", "campaigns", "--heldout", "--set", "matrix"}, "conflicts with --set"},
 	} {
 		r := runCLI(t, nil, c.args...)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -38,7 +39,8 @@ docs/campaigns-eval.md lists the sets.`,
 			}
 			scenarios, ok := campaigneval.Set(set)
 			if !ok {
-				return usageError("未知的场景集 %q / unknown scenario set %q", set, set)
+				names := strings.Join(campaigneval.SetNames(), ", ")
+				return usageError("未知的场景集 %q（可选：%s）/ unknown scenario set %q (one of: %s)", set, names, set, names)
 			}
 			errw := c.ErrOrStderr()
 			done := 0
