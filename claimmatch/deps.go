@@ -17,14 +17,14 @@ func newNormalizer() *normalizer { return new(textnorm.Normalizer) }
 // exactly as Scan normalises texts.
 func normalizeString(s string) string { return textnorm.Normalize(s).Norm }
 
-// plainSyms returns, for each rune r below U+10000, 1 + the symbol of
-// r in a when textnorm writes r as it is and by itself (textnorm.Plain),
-// and 0 when it does not: one load tells find both.
-func plainSyms(a *automaton) *[0x10000]uint16 {
-	t := new([0x10000]uint16)
+// plainRunes returns the set of runes below U+10000 that textnorm
+// writes as they are and by themselves (textnorm.Plain), one bit a rune:
+// 8 KiB that stay in the cache, beside the automaton's own symbol table.
+func plainRunes() *[0x10000 / 64]uint64 {
+	t := new([0x10000 / 64]uint64)
 	for r := rune(0x800); r < 0x10000; r++ {
 		if textnorm.Plain(r) {
-			t[r] = a.symLow[r] + 1 // symbols are below 0xFFFF
+			t[r>>6] |= 1 << (r & 63)
 		}
 	}
 	return t

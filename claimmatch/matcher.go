@@ -93,8 +93,8 @@ var knownSources = [...]rules.Source{rules.SourceSpeech, rules.SourceComment, ru
 // Matcher is compiled once from a rule set and is safe for concurrent use.
 type Matcher struct {
 	ac     *automaton
-	plain  *[0x10000]uint16 // plainSyms(ac)
-	useOff []int32          // uses of keyword k: uses[useOff[k]:useOff[k+1]]
+	plain  *[0x10000 / 64]uint64 // plainRunes()
+	useOff []int32               // uses of keyword k: uses[useOff[k]:useOff[k+1]]
 	uses   []use
 	// kwScope[k] has bit scopeBit(c, w) set when some use of keyword k
 	// is in scope for category c and source w, and excBit when k is some
@@ -118,7 +118,10 @@ type Matcher struct {
 	// tells which of them can match at all, instead of verifying each.
 	lac  *automaton
 	lits []string // lac's keywords: literal id → text
-	pool sync.Pool
+	// litRunes[id] is the rune mask (runeMask) of literal id: a text
+	// whose mask lacks one of its bits cannot hold it.
+	litRunes []runeMask
+	pool     sync.Pool
 }
 
 // heavyAnchor is the number of patterns on one anchor from which their
@@ -219,7 +222,7 @@ func Compile(rs []rules.Rule) (*Matcher, error) {
 		slices.Sort(m.rules[i].excKw)
 	}
 	m.ac = newAutomaton(keys)
-	m.plain = plainSyms(m.ac)
+	m.plain = plainRunes()
 	if len(gc.sets) > 0 {
 		m.gac, m.gkeys, m.gsets = newAutomaton(gc.keys), gc.keys, gc.sets
 		m.groles = newGuardRoles(gc.sets, len(gc.keys))
@@ -448,5 +451,27 @@ func (m *Matcher) needLiterals() {
 	}
 	if len(lits) > 0 {
 		m.lac, m.lits = newAutomaton(lits), lits
+		m.litRunes = make([]runeMask, len(lits))
+		for id, l := range lits {
+			m.litRunes[id].add(l)
+		}
 	}
+}
+
+// runeMask is a set of runes hashed into 256 bits: a text's runes, or a
+// literal's. A literal whose mask is not within a text's is not in the
+// text; one that is may be.
+type runeMask [4]uint64
+
+// add adds the runes of s.
+func (k *runeMask) add(s string) {
+	for _, r := range s {
+		h := uint32(r) * 0x9E3779B1 >> 24
+		k[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// within reports whether every bit of k is in t.
+func (k *runeMask) within(t *runeMask) bool {
+	return k[0]&^t[0]|k[1]&^t[1]|k[2]&^t[2]|k[3]&^t[3] == 0
 }

@@ -31,6 +31,9 @@ type pattern struct {
 	// pattern.
 	needs []int32
 	need  int32 // the id of the longest of needs, or -1
+	// runes is the rune mask of its literals: a text without one of
+	// those runes cannot match, and is not tried.
+	runes runeMask
 }
 
 // compilePattern parses and normalises p.
@@ -61,6 +64,9 @@ func compilePattern(rule int32, p string) (*pattern, error) {
 	}
 	if pt.anchor < 0 {
 		return nil, qinglang.Errorf(qinglang.EINVALID, "模式 %q 没有文字", "pattern %q has no literal text", p)
+	}
+	for _, q := range pt.parts {
+		pt.runes.add(q.lit)
 	}
 	return pt, nil
 }

@@ -3,14 +3,16 @@ package claimmatch
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/rules"
 )
 
-// withoutPrefilter compiles rs and drops what needLiterals set up, so that
-// every pattern of a hit anchor is verified, and the runs of one scope
+// withoutPrefilter compiles rs and drops what needLiterals set up and the
+// patterns' rune masks, so that every pattern of a hit anchor is
+// verified, and the runs of one scope
 // (groupByScope), so that every use's scope is looked at alone.
 func withoutPrefilter(t *testing.T, rs []rules.Rule) *Matcher {
 	t.Helper()
@@ -19,7 +21,7 @@ func withoutPrefilter(t *testing.T, rs []rules.Rule) *Matcher {
 		t.Fatal(err)
 	}
 	for _, p := range m.patterns {
-		p.needs, p.need = nil, -1
+		p.needs, p.need, p.runes = nil, -1, runeMask{}
 	}
 	for i := range m.uses {
 		m.uses[i].need = -1
@@ -81,4 +83,35 @@ func BenchmarkScanHeavyAnchor(b *testing.B) {
 	for i := range b.N {
 		out = s.Scan(texts[i%len(texts)], ctx, out[:0])
 	}
+}
+
+// TestRuneMaskKeepsPresentLiterals checks the rune masks of hasLiteral:
+// a literal in a text is always within the text's mask, and most
+// literals absent from a short text are not.
+func TestRuneMaskKeepsPresentLiterals(t *testing.T) {
+	pack, m := defaultPack(t)
+	rejected, absent := 0, 0
+	for _, r := range pack {
+		for _, ex := range r.Examples.Match[:min(2, len(r.Examples.Match))] {
+			norm := normalizeString(ex.Text)
+			var tm runeMask
+			tm.add(norm)
+			for id, l := range m.lits {
+				in, within := strings.Contains(norm, l), m.litRunes[id].within(&tm)
+				if in && !within {
+					t.Fatalf("literal %q is in %q but not within its rune mask", l, norm)
+				}
+				if !in {
+					absent++
+					if !within {
+						rejected++
+					}
+				}
+			}
+		}
+	}
+	if absent == 0 || float64(rejected) < 0.9*float64(absent) {
+		t.Errorf("the masks rejected %d of %d absent literals, want 90%% or more", rejected, absent)
+	}
+	t.Logf("rejected %d of %d absent literals", rejected, absent)
 }

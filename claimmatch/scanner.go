@@ -35,11 +35,13 @@ type Scanner struct {
 	// first few looked up alone (looked, in order of asking), then all of
 	// them found by one pass of lac (lOK), after which lstamp[id] == lgen
 	// when literal id is in the text.
-	looked []literalSeen
-	lstamp []uint32
-	lgen   uint32
-	lOK    bool
-	lhits  []hit
+	looked  []literalSeen
+	runes   runeMask // the runes of the normalised text, once runesOK
+	runesOK bool
+	lstamp  []uint32
+	lgen    uint32
+	lOK     bool
+	lhits   []hit
 	// same: the text being scanned is its own normalisation (find).
 	same bool
 }
@@ -115,7 +117,7 @@ func (s *Scanner) collect(text string, ctx Context, out []Match) []Match {
 	grouped := sc.catBit >= 0 && sc.whereBit != -1 // admits reads the masks only
 	s.cands, s.excs, s.nums = s.cands[:0], s.excs[:0], s.nums[:0]
 	s.ghitsOK, s.marks, s.decisions = false, s.marks[:0], s.decisions[:0]
-	s.lOK, s.looked = false, s.looked[:0]
+	s.lOK, s.looked, s.runesOK = false, s.looked[:0], false
 	for _, h := range s.hits {
 		ks := m.kwScope[h.kw]
 		if ks&(sc.bit|excBit) == 0 && sc.bit != 0 {
@@ -147,6 +149,9 @@ func (s *Scanner) collect(text string, ctx Context, out []Match) []Match {
 						continue
 					}
 					p := m.patterns[u.pat]
+					if !p.runes.within(s.textRunes(text)) {
+						continue // a rune of its literals is not in the text
+					}
 					if len(p.needs) > 1 && !s.hasLiterals(text, p.needs) {
 						continue
 					}
@@ -285,12 +290,16 @@ func (s *Scanner) hasLiterals(text string, ids []int32) bool {
 }
 
 // hasLiteral reports whether literal id (Matcher.lac) occurs in the
-// normalised text. The first lazyLiterals literals a text needs are
-// looked up alone and remembered in a short list; past them, one pass of
-// lac finds them all.
+// normalised text. A literal with a rune the text lacks (runeMask) is
+// not looked for; the first lazyLiterals others a text needs are looked
+// up alone and remembered in a short list; past them, one pass of lac
+// finds them all.
 func (s *Scanner) hasLiteral(text string, id int32) bool {
 	if s.lOK {
 		return s.lstamp[id] == s.lgen
+	}
+	if !s.m.litRunes[id].within(s.textRunes(text)) {
+		return false // a rune of it is not in the text
 	}
 	for _, l := range s.looked {
 		if l.id == id {
@@ -316,6 +325,16 @@ func (s *Scanner) hasLiteral(text string, id int32) bool {
 	}
 	s.lOK = true
 	return s.lstamp[id] == s.lgen
+}
+
+// textRunes returns the rune mask of the normalised text.
+func (s *Scanner) textRunes(text string) *runeMask {
+	if !s.runesOK {
+		s.runes = runeMask{}
+		s.runes.add(s.normalized(text).Norm)
+		s.runesOK = true
+	}
+	return &s.runes
 }
 
 // literalSeen is a literal of a heavy anchor looked up alone, and whether

@@ -18,12 +18,12 @@ import "unicode/utf8"
 func (s *Scanner) find(text string, hits []hit) []hit {
 	same := true
 	a, plain := s.m.ac, s.m.plain
-	root, st := a.root, a.st
+	symLow, root, st := a.symLow, a.root, a.st
 	q, pos, last := int32(0), int32(0), rune(-1) // state, normalised bytes, last rune written
 	for i := 0; i < len(text); {
 		if c := text[i]; c&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
 			r := uint16(c&0x0F)<<12 | uint16(text[i+1]&0x3F)<<6 | uint16(text[i+2]&0x3F)
-			if ps := plain[r]; ps != 0 {
+			if plain[r>>6]&(1<<(r&63)) != 0 {
 				i += 3
 				if rune(r) == last {
 					same = false
@@ -32,7 +32,7 @@ func (s *Scanner) find(text string, hits []hit) []hit {
 				last = rune(r)
 				pos += 3
 				// The automaton's step, as in automaton.find.
-				sym := uint32(ps - 1)
+				sym := uint32(symLow[r])
 				if sym == 0 {
 					q = 0
 					continue
