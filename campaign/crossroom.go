@@ -379,6 +379,7 @@ func (v *view) groups(seeds []uint32) [][]uint32 {
 	}
 	v.linkInfra(seeds, uf)
 	v.linkFarms(uf)
+	v.linkNetFarms(uf)
 	byRoot := make(map[uint32][]uint32)
 	for _, a := range uf.keys() {
 		r := uf.find(a)
@@ -443,18 +444,45 @@ func (v *view) linkInfra(seeds []uint32, uf *unionFind) {
 // The group is judged on its evidence afterwards (group.infra marks the
 // device as its own).
 func (v *view) linkFarms(uf *unionFind) {
-	byDev := make(map[uint64][]uint32)
+	v.linkShared(uf, v.p.devices.count, func(a *account, keys []uint64) []uint64 {
+		for _, dev := range a.devices {
+			keys = append(keys, hashString(dev))
+		}
+		return keys
+	})
+}
+
+// linkNetFarms does the same for networks (/24, /64): a crew working
+// from one office subnet, a phone and lines of its own per account. A
+// carrier NAT range serves thousands who mostly chat; a home or office
+// network serves a few.
+func (v *view) linkNetFarms(uf *unionFind) {
+	v.linkShared(uf, v.p.nets.count, func(a *account, keys []uint64) []uint64 {
+		return append(keys, a.nets...)
+	})
+}
+
+// linkShared links, for each key (a device, a network) that count says
+// farmAccounts accounts or more used in the window, its accounts that
+// posted unbought commercial speech, when they are at least minMembers
+// and netPurity of its accounts. keysOf appends an account's distinct
+// keys.
+func (v *view) linkShared(uf *unionFind, count func(uint64) int64, keysOf func(a *account, keys []uint64) []uint64) {
+	byKey := make(map[uint64][]uint32)
+	var keys []uint64
 	for a := range v.aPromo {
 		if v.aPromo[a] == 0 {
 			continue
 		}
-		for _, dev := range v.d.accounts.at(uint32(a)).devices {
-			h := hashString(dev)
-			byDev[h] = append(byDev[h], uint32(a))
+		keys = keysOf(v.d.accounts.at(uint32(a)), keys[:0])
+		for _, k := range keys {
+			if l := byKey[k]; l != nil || count(k) >= farmAccounts {
+				byKey[k] = append(l, uint32(a))
+			}
 		}
 	}
-	for h, l := range byDev {
-		if n := v.p.devices.count(h); n >= farmAccounts && len(l) >= minMembers && float64(len(l)) >= netPurity*float64(n) {
+	for k, l := range byKey {
+		if len(l) >= minMembers && float64(len(l)) >= netPurity*float64(count(k)) {
 			for _, a := range l[1:] {
 				uf.union(l[0], a)
 			}

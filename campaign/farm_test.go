@@ -16,21 +16,29 @@ var farmLines = []string{
 	"腰疼%d年，用了这个贴不疼了", "鼻炎%d年了，喷了这个好多了", "脚气%d年了，泡了这个就好多了",
 }
 
+// oneLineEach adds a crew of n accounts named prefix-NN, each posting one
+// line of farmLines (its own wording) from ip(i) and device dev(i), in
+// turn in the rooms of merchants, one broadcast a day.
+func oneLineEach(w *world, byMerchant map[string][]string, prefix string, n int, merchants []string, ip, dev func(i int) string) {
+	for i := range n {
+		u := fmt.Sprintf("%s-%02d", prefix, i)
+		w.crew[u] = true
+		w.account(u, t0, 300+float64(i*29))
+		k := i % 3
+		at := t0.Add(time.Duration(k)*24*time.Hour + time.Duration(20+i*9)*time.Minute)
+		w.comment(byMerchant[merchants[i%len(merchants)]][k], u, ip(i), dev(i), fmt.Sprintf(farmLines[i], 2+i%6), at)
+	}
+}
+
 // TestPhoneFarmOneLineEach: a crew of 15 accounts on three phones posts
 // one testimonial per account, each its own wording, evenly over the
 // rooms of three merchants: no script, no burst, no knot. The phones are
 // the crew's: most accounts on them post unbought commercial speech.
 func TestPhoneFarmOneLineEach(t *testing.T) {
 	w, byMerchant := praiseWorld()
-	for i := range 15 {
-		u := fmt.Sprintf("farm-%02d", i)
-		w.crew[u] = true
-		w.account(u, t0, 300+float64(i*29))
-		m := []string{"m1", "m2", "m3"}[i%3]
-		k := i % 3
-		at := t0.Add(time.Duration(k)*24*time.Hour + time.Duration(20+i*9)*time.Minute)
-		w.comment(byMerchant[m][k], u, fmt.Sprintf("120.%d.%d.5", 30+i, i), fmt.Sprintf("farm-phone-%d", i%3), fmt.Sprintf(farmLines[i], 2+i%6), at)
-	}
+	oneLineEach(w, byMerchant, "farm", 15, []string{"m1", "m2", "m3"},
+		func(i int) string { return fmt.Sprintf("120.%d.%d.5", 30+i, i) },
+		func(i int) string { return fmt.Sprintf("farm-phone-%d", i%3) })
 	_, chs := detect(w.sorted())
 	checkCrew(t, accused(chs), w.crew, 0.8)
 }
@@ -46,6 +54,51 @@ func TestFamilyPhoneNotAccused(t *testing.T) {
 		u := fmt.Sprintf("family-%d", i)
 		w.account(u, t0, 800+float64(i*50))
 		w.comment(room, u, "112.4.9.77", "family-phone", fmt.Sprintf(farmLines[i], 2+i), start.Add(time.Duration(30+i*6)*time.Minute))
+	}
+	_, chs := detect(w.sorted())
+	if acc := accused(chs); len(acc) > 0 {
+		t.Fatalf("%d accused: %v", len(acc), head(keys(acc), 10))
+	}
+}
+
+// TestOfficeSubnetOneLineEach: a crew of 12 accounts, a phone each, posts
+// one testimonial per account, each its own wording, over the rooms of
+// three merchants, all from one office /24: no script, no burst, no
+// shared phone. The network is the crew's: every account on it posts
+// unbought commercial speech.
+func TestOfficeSubnetOneLineEach(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	oneLineEach(w, byMerchant, "office", 12, []string{"m2", "m3", "m4"},
+		func(i int) string { return fmt.Sprintf("121.40.17.%d", 10+i) },
+		func(i int) string { return fmt.Sprintf("office-phone-%d", i) })
+	_, chs := detect(w.sorted())
+	checkCrew(t, accused(chs), w.crew, 0.8)
+}
+
+// TestSharedNetworkFewPraiseNotAccused: a home network of four accounts,
+// each praising once without an order (fewer accounts than a farm), and a
+// campus network of ten where three praise unbought and the others chat
+// (most of its accounts say nothing commercial): no campaign.
+func TestSharedNetworkFewPraiseNotAccused(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	room := byMerchant["m3"][1]
+	start := t0.Add(24 * time.Hour)
+	for i := range 4 {
+		u := fmt.Sprintf("home-%d", i)
+		w.account(u, t0, 900+float64(i*40))
+		w.comment(room, u, fmt.Sprintf("112.4.9.%d", 70+i), fmt.Sprintf("home-phone-%d", i), fmt.Sprintf(farmLines[i], 2+i), start.Add(time.Duration(30+i*6)*time.Minute))
+	}
+	chat := []string{"今天播到几点", "主播声音好好听", "刚下课来看看", "这个颜色好看", "宿舍网好卡", "明天还播吗", "来了来了"}
+	for i := range 10 {
+		u := fmt.Sprintf("campus-%d", i)
+		w.account(u, t0, 400+float64(i*60))
+		text := chat[i%len(chat)]
+		if i < 3 {
+			text = fmt.Sprintf(farmLines[5+i], 2+i)
+		}
+		r := byMerchant[[]string{"m2", "m4"}[i%2]][i%3]
+		at := t0.Add(time.Duration(i%3)*24*time.Hour + time.Duration(40+i*5)*time.Minute)
+		w.comment(r, u, fmt.Sprintf("202.118.6.%d", 20+i), fmt.Sprintf("campus-phone-%d", i), text, at)
 	}
 	_, chs := detect(w.sorted())
 	if acc := accused(chs); len(acc) > 0 {

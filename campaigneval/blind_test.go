@@ -52,6 +52,8 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind8, Blind8(), 1600, 1699, 8, 3},
 		{SetBlind9, Blind9(), 1700, 1799, 8, 3},
 		{SetBlind10, Blind10(), 1800, 1899, 8, 3},
+		{SetBlind11, Blind11(), 1900, 1999, 8, 3},
+		{SetBlind12, Blind12(), 2000, 2099, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0
