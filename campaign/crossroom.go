@@ -85,7 +85,8 @@ type view struct {
 	all, promo   int64  // the platform's comments with content, and unbought commercial ones
 
 	lock *lockstep
-	why  string // why the last group judged was not a campaign (for tests)
+	wide *wideFarms // devices and networks that are farms across platforms (nil: one platform)
+	why  string     // why the last group judged was not a campaign (for tests)
 }
 
 // newView builds the view of platform p over the window [since, end].
@@ -444,7 +445,7 @@ func (v *view) linkInfra(seeds []uint32, uf *unionFind) {
 // The group is judged on its evidence afterwards (group.infra marks the
 // device as its own).
 func (v *view) linkFarms(uf *unionFind) {
-	v.linkShared(uf, v.p.devices.count, func(a *account, keys []uint64) []uint64 {
+	v.linkShared(uf, v.p.devices.count, v.wide.devices(), func(a *account, keys []uint64) []uint64 {
 		for _, dev := range a.devices {
 			keys = append(keys, hashString(dev))
 		}
@@ -457,7 +458,7 @@ func (v *view) linkFarms(uf *unionFind) {
 // carrier NAT range serves thousands who mostly chat; a home or office
 // network serves a few.
 func (v *view) linkNetFarms(uf *unionFind) {
-	v.linkShared(uf, v.p.nets.count, func(a *account, keys []uint64) []uint64 {
+	v.linkShared(uf, v.p.nets.count, v.wide.networks(), func(a *account, keys []uint64) []uint64 {
 		return append(keys, a.nets...)
 	})
 }
@@ -465,9 +466,10 @@ func (v *view) linkNetFarms(uf *unionFind) {
 // linkShared links, for each key (a device, a network) that count says
 // farmAccounts accounts or more used in the window, its accounts that
 // posted unbought commercial speech, when they are at least minMembers
-// and netPurity of its accounts. keysOf appends an account's distinct
-// keys.
-func (v *view) linkShared(uf *unionFind, count func(uint64) int64, keysOf func(a *account, keys []uint64) []uint64) {
+// and netPurity of its accounts; and, for each key of wide (a farm
+// counted over every platform), this platform's accounts that did so.
+// keysOf appends an account's distinct keys.
+func (v *view) linkShared(uf *unionFind, count func(uint64) int64, wide map[uint64]bool, keysOf func(a *account, keys []uint64) []uint64) {
 	byKey := make(map[uint64][]uint32)
 	var keys []uint64
 	for a := range v.aPromo {
@@ -476,13 +478,13 @@ func (v *view) linkShared(uf *unionFind, count func(uint64) int64, keysOf func(a
 		}
 		keys = keysOf(v.d.accounts.at(uint32(a)), keys[:0])
 		for _, k := range keys {
-			if l := byKey[k]; l != nil || count(k) >= farmAccounts {
+			if l := byKey[k]; l != nil || count(k) >= farmAccounts || wide[k] {
 				byKey[k] = append(l, uint32(a))
 			}
 		}
 	}
 	for k, l := range byKey {
-		if len(l) >= minMembers && float64(len(l)) >= netPurity*float64(count(k)) {
+		if wide[k] || (len(l) >= minMembers && float64(len(l)) >= netPurity*float64(count(k))) {
 			for _, a := range l[1:] {
 				uf.union(l[0], a)
 			}

@@ -304,11 +304,20 @@ func (d *Detector) Judge(now time.Time) []Change {
 	since := end - d.cfg.Window.Milliseconds()
 	d.evict(since)
 	var changes []Change
+	var views []*view
 	for _, p := range d.plats {
-		v := d.newView(p, since, end)
-		if len(v.acts) == 0 {
-			continue
+		if v := d.newView(p, since, end); len(v.acts) > 0 {
+			views = append(views, v)
 		}
+	}
+	if len(views) > 1 {
+		wide := d.wideFarms(views)
+		for _, v := range views {
+			v.wide = wide
+		}
+	}
+	for i, v := range views {
+		views[i] = nil // judged views can go
 		judge := func(comp []uint32, web bool) {
 			if g := v.judgeGroup(comp, web); g != nil {
 				if ch, ok := d.camps.update(g.campaign()); ok {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/qinglang/qinglang/sim"
 )
 
 // farmLines are testimonials a crew spreads one per account: each its own
@@ -104,4 +106,17 @@ func TestSharedNetworkFewPraiseNotAccused(t *testing.T) {
 	if acc := accused(chs); len(acc) > 0 {
 		t.Fatalf("%d accused: %v", len(acc), head(keys(acc), 10))
 	}
+}
+
+// TestFarmAcrossPlatforms: a sparse crew of 15 accounts on three phones
+// works one merchant on each of three platforms, two to four lines a
+// broadcast among them. On each platform a phone carries a few of its
+// accounts, no more than a family's; counted over the three platforms,
+// the phones are a farm's (wide.go). 8 of its 13 active accounts are
+// found here, none without the count over platforms.
+func TestFarmAcrossPlatforms(t *testing.T) {
+	cfg := sim.Config{Seed: 1508, Rooms: 6, Days: 3, Duration: 25 * time.Minute, Platforms: []string{"douyin", "kuaishou", "xiaohongshu"},
+		Crews: []sim.Crew{{Name: "wide", Accounts: 15, Scripts: sim.ScriptsParaphrase, Paraphrase: 0.8, Network: sim.NetProxy, IPv6: 0.2,
+			Devices: 3, Age: sim.AgeAged, Filler: 0.2, Buyers: 0.2, Timing: sim.TimingEven, RoomComments: [2]int{2, 4}, Merchants: []int{3, 4, 5}}}}
+	checkSimWorld(t, cfg, 0.5)
 }
