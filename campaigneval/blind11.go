@@ -13,8 +13,10 @@ const SetBlind11 = "blind11"
 // from the task's list of attack variants and organic look-alikes and
 // from the simulator alone, without sight of the detector, with seeds
 // (1900 to 1999) and parameter combinations other than those of Matrix,
-// Heldout, Blind9 and Blind10 (the sets its author read). It has not been
-// run yet.
+// Heldout, Blind9 and Blind10 (the sets its author read). It was run
+// once, on the version with the synchrony test of (room, script, bucket)
+// bursts, for an unseen figure of that version (docs/campaigns.md); it is
+// now used.
 //
 // The jelly case itself, at its own scale: a room selling 燃咔 jelly
 // broadcasts for twelve hours, and 48 new accounts, a phone each, on one
