@@ -6,6 +6,7 @@
 package lint
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/qinglang/qinglang"
@@ -30,6 +31,9 @@ type Finding struct {
 	BasisEN   string            `json:"basis_en"`
 	Rewrite   string            `json:"rewrite,omitempty"`
 	RewriteEN string            `json:"rewrite_en,omitempty"`
+	// Also lists the other rules that matched the same words (see
+	// Check), by id.
+	Also []string `json:"also,omitempty"`
 }
 
 // Item is one text to check: a script line or a product's title.
@@ -40,25 +44,70 @@ type Item struct {
 	Where    rules.Source // speech for a script, title for a product
 }
 
-// Check matches every item and describes each match with its rule. The
-// findings are in item order, then in the matcher's order within an item.
+// Check matches every item and describes each match with its rule. Two
+// rules often name one claim (a rule on the wording, another on the
+// concept: 「三天瘦五斤」 and 「天瘦五斤」): matches of one item that overlap
+// by at least half of the shorter are one finding, the gravest (then the
+// longest) of them, the others' rules listed in Also. The findings are in
+// item order, then in the order of their start within an item.
 func Check(set *rules.Set, m *claimmatch.Matcher, items []Item) []Finding {
 	var out []Finding
 	for _, it := range items {
+		var found []span
 		for _, hit := range m.Scan(it.Text, claimmatch.Context{Category: it.Category, Where: it.Where}) {
 			r, ok := set.Rule(hit.RuleID)
 			if !ok {
 				continue
 			}
-			out = append(out, Finding{
+			found = append(found, span{hit.Start, hit.End, Finding{
 				Line: it.Line, Column: utf8.RuneCountInString(it.Text[:hit.Start]) + 1,
 				Rule: r.ID, Severity: r.Severity, Matched: hit.Text, Text: it.Text, Category: it.Category,
 				Message: r.Message, MessageEN: r.MessageEN, Basis: r.Basis, BasisEN: r.BasisEN,
 				Rewrite: r.Rewrite, RewriteEN: r.RewriteEN,
-			})
+			}})
+		}
+		for _, f := range merge(found) {
+			out = append(out, f.f)
 		}
 	}
 	return out
+}
+
+// span is a finding and its bytes in the item's text.
+type span struct {
+	start, end int
+	f          Finding
+}
+
+// merge folds each match into a graver (or as grave and longer) one it
+// overlaps by at least half of the shorter, and returns what is left in
+// order of start.
+func merge(found []span) []span {
+	if len(found) < 2 {
+		return found
+	}
+	slices.SortStableFunc(found, func(a, b span) int {
+		if d := b.f.Severity.Rank() - a.f.Severity.Rank(); d != 0 {
+			return d
+		}
+		return (b.end - b.start) - (a.end - a.start)
+	})
+	var kept []span
+	for _, s := range found {
+		i := slices.IndexFunc(kept, func(k span) bool {
+			shared := min(k.end, s.end) - max(k.start, s.start)
+			return 2*shared >= min(k.end-k.start, s.end-s.start)
+		})
+		if i < 0 {
+			kept = append(kept, s)
+			continue
+		}
+		if k := &kept[i].f; k.Rule != s.f.Rule && !slices.Contains(k.Also, s.f.Rule) {
+			k.Also = append(k.Also, s.f.Rule)
+		}
+	}
+	slices.SortStableFunc(kept, func(a, b span) int { return a.start - b.start })
+	return kept
 }
 
 // High reports whether any finding is of severity high or critical: what

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -145,5 +146,43 @@ func TestRequestItems(t *testing.T) {
 		if _, err := b.req.Items(); err == nil || qinglang.Code(err) != qinglang.EINVALID || !strings.Contains(err.Error(), b.want) {
 			t.Errorf("%+v: error %v, want invalid naming %q", b.req, err, b.want)
 		}
+	}
+}
+
+// TestOverlappingMatchesAreOneFinding: two rules naming one claim are one
+// finding, the gravest and longest, the other's rule in Also; a match that
+// shares less than half of the shorter span, and one elsewhere, stay.
+func TestOverlappingMatchesAreOneFinding(t *testing.T) {
+	f := func(rule string, sev qinglang.Severity) Finding { return Finding{Rule: rule, Severity: sev} }
+	got := merge([]span{
+		{20, 24, f("elsewhere", qinglang.SeverityLow)},
+		{2, 8, f("inner", qinglang.SeverityMedium)},
+		{0, 10, f("outer", qinglang.SeverityHigh)},
+		{8, 14, f("edge", qinglang.SeverityHigh)},
+		{1, 9, f("inner", qinglang.SeverityHigh)},
+	})
+	var rules []string
+	for _, s := range got {
+		rules = append(rules, s.f.Rule+"+"+strings.Join(s.f.Also, "+"))
+	}
+	if want := []string{"outer+inner", "edge+", "elsewhere+"}; !slices.Equal(rules, want) {
+		t.Errorf("merged = %v, want %v", rules, want)
+	}
+
+	set, m := defaultRules(t)
+	items, err := Script([]byte("这款果冻三天瘦五斤\n全网销量第一，还能根治失眠\n"), qinglang.Category("food"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := Check(set, m, items)
+	perLine := map[int]int{}
+	for _, f := range found {
+		perLine[f.Line]++
+	}
+	if perLine[1] != 1 || perLine[2] < 2 {
+		t.Fatalf("findings per line %v, want one on line 1 (one claim) and two or more on line 2: %+v", perLine, found)
+	}
+	if found[0].Matched != "三天瘦五斤" || len(found[0].Also) == 0 {
+		t.Errorf("line 1: %q also %v, want the whole claim with the other rules that named it", found[0].Matched, found[0].Also)
 	}
 }

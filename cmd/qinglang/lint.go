@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -82,6 +83,9 @@ func writeLint(w io.Writer, name, format string, found []lint.Finding) error {
 	for _, f := range found {
 		fmt.Fprintf(w, "%s:%d:%d: [%s] %s 「%s」 %s / %s\n", name, f.Line, f.Column, f.Severity, f.Rule, f.Matched, f.Message, f.MessageEN)
 		fmt.Fprintf(w, "    依据 basis: %s / %s\n", f.Basis, f.BasisEN)
+		if len(f.Also) > 0 {
+			fmt.Fprintf(w, "    同一处另有规则 also matched here: %s\n", strings.Join(f.Also, ", "))
+		}
 		if f.Rewrite != "" {
 			fmt.Fprintf(w, "    建议 rewrite: %s", f.Rewrite)
 			if f.RewriteEN != "" {
