@@ -430,6 +430,17 @@ func TestConsoleInBrowser(t *testing.T) {
 		}
 	}
 
+	// The rules page (the last above) checks a script as lint does: two
+	// rules naming one claim are one finding, the other rule beside it.
+	b.do("lint a script", chromedp.Evaluate[chromedp.Void](`(() => {
+		const c = document.querySelector('.pg-lint-inputs select'); c.value = "food"; c.dispatchEvent(new Event("change"));
+		const a = document.querySelector('.pg-lint-input'); a.value = "这款果冻三天瘦五斤"; a.dispatchEvent(new Event("input"));
+	})(); 0`))
+	b.wait("lint findings", `.pg-lint-findings li`, 15*time.Second)
+	if items := eval[string](b, `[...document.querySelectorAll('.pg-lint-findings li')].map(e => e.innerText).join(' | ')`); strings.Count(items, " | ") != 0 || !strings.Contains(items, "同一处另有规则") {
+		t.Errorf("lint of one claim named by two rules: %s", items)
+	}
+
 	// English, and the sign-in page after signing out.
 	b.do("English", chromedp.Click(chromedp.CSS(`.lang-switch button[data-lang="en"]`)))
 	if nav := eval[string](b, `document.querySelector('#nav a[href="#/queue"]').textContent`); nav != "Review queue" {

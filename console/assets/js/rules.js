@@ -85,6 +85,8 @@ function lintResult(onRule) {
         h("span", { class: "pg-muted" }, ` · ${t("第", "line ")}${f.line}${t("行第", ", col ")}${f.column}${t("列", "")} · ${nameIn(CAT, f.category)}`)),
       h("div", {}, tx(f.message, f.message_en), " ", h("mark", { class: "pg-hit pg-hit-" + f.severity }, f.matched)),
       h("div", { class: "pg-muted pg-small" }, t("依据：", "Basis: ") + tx(f.basis, f.basis_en)),
+      f.also && f.also.length ? h("div", { class: "pg-muted pg-small" }, t("同一处另有规则：", "Also matched here: "),
+        ...f.also.flatMap((r, i) => [i ? ", " : "", h("a", { href: "#/rules?q=" + encodeURIComponent(r), class: "pg-mono", onClick: (ev) => { ev.preventDefault(); onRule(r); } }, r)])) : null,
       f.rewrite ? h("div", { class: "pg-rewrite" }, h("strong", {}, t("建议改写：", "Suggested rewrite: ")), tx(f.rewrite, f.rewrite_en)) : null))));
 }
 
