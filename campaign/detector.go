@@ -295,7 +295,9 @@ func (d *Detector) room(p *platform, id string, ts int64) uint32 {
 // Judge runs the cross-room stage over the sliding window ending at now
 // (zero: the latest event time seen) and returns the campaigns that are
 // new or grew since the last Judge, with stable ids. It first drops the
-// state older than the window.
+// state older than the window. Each platform is judged on its own view;
+// with several, every view is built first, so that devices and networks
+// can be counted over all of them (wide.go).
 func (d *Detector) Judge(now time.Time) []Change {
 	end := d.now
 	if !now.IsZero() {
@@ -311,7 +313,7 @@ func (d *Detector) Judge(now time.Time) []Change {
 		}
 	}
 	if len(views) > 1 {
-		wide := d.wideFarms(views)
+		wide := d.farmsAcross(views)
 		for _, v := range views {
 			v.wide = wide
 		}

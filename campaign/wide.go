@@ -33,10 +33,10 @@ func (w *wideFarms) networks() map[uint64]bool {
 	return w.net
 }
 
-// wideFarms counts, over the views of every platform, the accounts with
+// farmsAcross counts, over the views of every platform, the accounts with
 // unbought commercial speech on each device and network, and returns the
 // keys that are farms over all platforms.
-func (d *Detector) wideFarms(views []*view) *wideFarms {
+func (d *Detector) farmsAcross(views []*view) *wideFarms {
 	devPromo, netPromo := make(map[uint64]int32), make(map[uint64]int32)
 	for _, v := range views {
 		for a, n := range v.aPromo {
