@@ -17,15 +17,7 @@ func newNormalizer() *normalizer { return new(textnorm.Normalizer) }
 // exactly as Scan normalises texts.
 func normalizeString(s string) string { return textnorm.Normalize(s).Norm }
 
-// plainRunes returns the set of runes below U+10000 that textnorm
-// writes as they are and by themselves (textnorm.Plain), one bit a rune:
-// 8 KiB that stay in the cache, beside the automaton's own symbol table.
-func plainRunes() *[0x10000 / 64]uint64 {
-	t := new([0x10000 / 64]uint64)
-	for r := rune(0x800); r < 0x10000; r++ {
-		if textnorm.Plain(r) {
-			t[r>>6] |= 1 << (r & 63)
-		}
-	}
-	return t
-}
+// plainRunes returns the set of runes that textnorm writes as they are
+// and by themselves (textnorm.Plain), one bit a rune: 8 KiB that stay in
+// the cache, beside the automaton's own symbol table.
+func plainRunes() *[0x10000 / 64]uint64 { return textnorm.PlainSet() }

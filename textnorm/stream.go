@@ -60,6 +60,14 @@ func Plain(r rune) bool {
 	return r >= 0x800 && r < 0x10000 && keep[r>>6]&(1<<(r&63)) != 0
 }
 
+// PlainSet returns a copy of the set of plain runes (Plain), one bit a
+// rune below U+10000: bit r&63 of word r>>6.
+func PlainSet() *[0x10000 / 64]uint64 {
+	ensureTables()
+	set := keep
+	return &set
+}
+
 // Segment normalises s from byte i, which must be a rune boundary as
 // reached by normalising s from its start, as though last had been the
 // last rune written (-1 for none). It stops before the next plain rune,

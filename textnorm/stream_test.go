@@ -178,3 +178,26 @@ func TestPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainSetIsPlain checks PlainSet against Plain for every rune below
+// U+10000, and that it is a copy.
+func TestPlainSetIsPlain(t *testing.T) {
+	set := PlainSet()
+	first := rune(-1)
+	for r := rune(0); r < 0x10000; r++ {
+		in := set[r>>6]&(1<<(r&63)) != 0
+		if in != Plain(r) {
+			t.Fatalf("PlainSet has %U: %v, Plain: %v", r, in, Plain(r))
+		}
+		if in && first < 0 {
+			first = r
+		}
+	}
+	if first < 0 {
+		t.Fatal("no plain rune")
+	}
+	set[first>>6] = 0
+	if PlainSet()[first>>6]&(1<<(first&63)) == 0 || !Plain(first) {
+		t.Error("changing the copy changed the set")
+	}
+}
