@@ -71,6 +71,10 @@ type Campaign struct {
 	// EventIDs are ids of member comments that show the campaign (at most
 	// MaxEventIDs, spread over rooms and scripts).
 	EventIDs []string `json:"event_ids"`
+	// Related are other campaigns, on this platform or another, that look
+	// like the same crew: they share devices or networks (related.go).
+	// Sorted by ID.
+	Related []Related `json:"related,omitempty"`
 }
 
 // Bounds of a Campaign's lists.

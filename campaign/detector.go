@@ -334,7 +334,7 @@ func (d *Detector) Judge(now time.Time) []Change {
 			judge(comp, true)
 		}
 	}
-	return changes
+	return d.relate(changes, time.UnixMilli(end).UTC())
 }
 
 // Restore seeds campaigns reported before (read back from the store after

@@ -28,6 +28,8 @@ type campaignSet struct {
 type tracked struct {
 	c       Campaign
 	members map[string]bool
+	own     []ownKey // devices and networks it has to itself; nil: not looked at since it was last judged (related.go)
+	judged  bool     // during relate: own was just computed
 }
 
 func newCampaignSet() campaignSet {
@@ -102,6 +104,25 @@ func (s *campaignSet) merge(t, o *tracked) {
 	s.order = slices.DeleteFunc(s.order, func(id string) bool { return id == o.c.ID })
 	delete(s.byID, o.c.ID)
 	s.merged[o.c.ID] = t.c.ID
+	t.own = nil
+	// o's relations are t's now, and a relation to o is one to t
+	for _, r := range o.c.Related {
+		if r.ID != t.c.ID {
+			addRelated(&t.c, r)
+		}
+	}
+	for _, x := range s.byID {
+		i := slices.IndexFunc(x.c.Related, func(r Related) bool { return r.ID == o.c.ID })
+		if i < 0 {
+			continue
+		}
+		r := x.c.Related[i]
+		x.c.Related = slices.Delete(x.c.Related, i, i+1)
+		if x != t {
+			r.ID, r.Platform = t.c.ID, t.c.Platform
+			addRelated(&x.c, r)
+		}
+	}
 }
 
 // update records a judged campaign and returns the change to report, if
@@ -159,8 +180,12 @@ func (s *campaignSet) update(c Campaign) (Change, bool) {
 		c.Severity = t.c.Severity
 	}
 	c.Score = max(c.Score, t.c.Score)
+	c.Related = t.c.Related
 	for _, u := range added {
 		t.members[u] = true
+	}
+	if footprint(&c) != footprint(&t.c) {
+		t.own = nil // new members, addresses or devices: look for its relations again
 	}
 	t.c = c
 	if len(added) == 0 {
@@ -191,5 +216,10 @@ func cloneCampaign(c Campaign) Campaign {
 	c.Scripts = slices.Clone(c.Scripts)
 	c.Timeline = slices.Clone(c.Timeline)
 	c.EventIDs = slices.Clone(c.EventIDs)
+	c.Related = slices.Clone(c.Related)
+	for i := range c.Related {
+		r := &c.Related[i]
+		r.Devices, r.Networks = slices.Clone(r.Devices), slices.Clone(r.Networks)
+	}
 	return c
 }

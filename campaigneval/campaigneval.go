@@ -46,6 +46,12 @@ type Detector interface {
 	Judge(now time.Time) []campaign.Change
 }
 
+// lister is a Detector that lists its campaigns at the end, with their
+// relations; campaign.Detector is one.
+type lister interface {
+	Campaigns() []campaign.Campaign
+}
+
 // Contender is a named detector: New makes a fresh one for each scenario.
 type Contender struct {
 	Name string
@@ -154,6 +160,7 @@ func Run(scenarios []Scenario, opt Options) (*Report, error) {
 func runScenario(s *Scenario, opt Options) (Result, error) {
 	res := Result{Scenario: s.Name, Set: s.Set, Kind: s.Kind(), Description: s.Description}
 	crew := map[string]bool{}
+	crewOf := map[string]string{}
 	var firstCrew time.Time
 	cfg := s.Config
 	cfg.Labels = func(l sim.Label) {
@@ -161,6 +168,7 @@ func runScenario(s *Scenario, opt Options) (Result, error) {
 			return
 		}
 		crew[l.User] = true
+		crewOf[l.User] = l.Crew
 		if l.Role != sim.RoleOrder {
 			res.CrewComments++
 			if firstCrew.IsZero() {
@@ -215,6 +223,9 @@ func runScenario(s *Scenario, opt Options) (Result, error) {
 		if !r.firstHit.IsZero() && !firstCrew.IsZero() {
 			m := r.firstHit.Sub(firstCrew).Minutes()
 			sc.FirstHitMinutes = &m
+		}
+		if d, ok := r.d.(lister); ok {
+			sc.Relations = scoreRelations(d.Campaigns(), crewOf)
 		}
 		res.Scores = append(res.Scores, sc)
 	}

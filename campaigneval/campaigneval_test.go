@@ -39,6 +39,33 @@ func TestScore(t *testing.T) {
 	}
 }
 
+// TestScoreRelations: pairs of campaigns each holding 3 accounts of one
+// crew should be related; others should not.
+func TestScoreRelations(t *testing.T) {
+	crewOf := map[string]string{"a1": "a", "a2": "a", "a3": "a", "a4": "a", "a5": "a", "a6": "a", "b1": "b", "b2": "b", "b3": "b"}
+	mk := func(id string, related []string, users ...string) campaign.Campaign {
+		c := campaign.Campaign{ID: id}
+		for _, u := range users {
+			c.Members = append(c.Members, campaign.Member{User: u})
+		}
+		for _, r := range related {
+			c.Related = append(c.Related, campaign.Related{ID: r})
+		}
+		return c
+	}
+	cs := []campaign.Campaign{
+		mk("c1", []string{"c2"}, "a1", "a2", "a3"),            // crew a on one platform
+		mk("c2", nil, "a4", "a5", "a6", "b1", "b2", "b3"),     // crew a on another, merged with crew b
+		mk("c3", []string{"c2", "c4"}, "b1", "b2", "b3", "x"), // crew b: related to c2 rightly, to c4 wrongly
+		mk("c4", nil, "a1", "a2", "x", "y"),                   // two of crew a: no crew's
+	}
+	got := scoreRelations(cs, crewOf)
+	want := Relations{Campaigns: 4, Pairs: 2, Related: 3, Right: 2} // one crew: c1–c2 (a), c2–c3 (b)
+	if *got != want {
+		t.Errorf("scoreRelations = %+v, want %+v", *got, want)
+	}
+}
+
 // Small scenarios for the arithmetic: one attack, one organic.
 var (
 	smallAttack = Scenario{Name: "attack/small", Set: "test", Config: sim.Config{Seed: 5, Rooms: 3, Duration: 16 * time.Minute,
@@ -459,4 +486,28 @@ func TestCampaignDetectorWired(t *testing.T) {
 		t.Errorf("contenders %v", got)
 	}
 	t.Logf("campaign detector on %s: %+v", smallAttack.Name, rep.Results[0].Scores[0])
+
+	// A crew on two platforms is two campaigns, related; the relations are
+	// scored for the detector that reports them and printed.
+	two := smallAttack
+	two.Name, two.Config.Platforms, two.Config.Seed = "attack/two-platforms", []string{"douyin", "kuaishou"}, 7
+	two.Config.Crews = []sim.Crew{{Name: "c", Accounts: 12, Share: 0.5, Merchants: []int{1, 2}}} // rooms 1 and 2 are on two platforms
+	rep, err = Run([]Scenario{two}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	det, base := rep.Results[0].Scores[0], rep.Results[0].Scores[1]
+	if r := det.Relations; r == nil || r.Campaigns != 2 || r.Pairs != 1 || r.Related != 1 || r.Right != 1 {
+		t.Errorf("relations %+v, want the two campaigns related", r)
+	}
+	if base.Relations != nil || rep.Summary[0].Relations == nil || rep.Summary[1].Relations != nil {
+		t.Errorf("relations scored for the baseline, or not summed: %+v %+v", base.Relations, rep.Summary)
+	}
+	var text bytes.Buffer
+	if err := WriteText(&text, rep); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "关联团伙 related campaigns") || !strings.Contains(text.String(), "attack/two-platforms") {
+		t.Errorf("the report lacks the relations:\n%s", text.String())
+	}
 }

@@ -51,6 +51,7 @@ func WriteText(w io.Writer, rep *Report) error {
 		}
 	}
 	t.write(bw)
+	writeRelations(bw, rep)
 	fmt.Fprintf(bw, "\n汇总 summary\n")
 	s := table{{"场景集 set", "检测器 detector", "攻击平均 F1 mean F1", "合并精确率 pooled P", "合并召回率 pooled R", "合并 F1 pooled F1",
 		"攻击场景误指 FP in attacks", "自然场景误指 falsely accused (organic)"}}
@@ -62,6 +63,41 @@ func WriteText(w io.Writer, rep *Report) error {
 	fmt.Fprintf(bw, "\n指控：任一次研判中被报告为团伙成员的账号；命中/误指/漏检按账号计，真值为模拟器的水军标签。\n"+
 		"accused: accounts in any campaign reported at any judgement; TP/FP/FN count accounts against the simulator's crew labels.\n")
 	return bw.Flush()
+}
+
+// writeRelations writes, for the detectors that relate campaigns, the
+// scenarios where they hold two campaigns or more, then the totals per
+// set; nothing when no detector relates campaigns.
+func writeRelations(w io.Writer, rep *Report) {
+	t := table{{"场景 scenario", "检测器 detector", "团伙 campaigns", "同一团伙的对 pairs of one crew", "关联的对 related",
+		"正确 right", "错误 wrong", "漏关联 missed"}}
+	row := func(name, det string, r *Relations) []string {
+		return []string{name, det, strconv.Itoa(r.Campaigns), strconv.Itoa(r.Pairs), strconv.Itoa(r.Related),
+			strconv.Itoa(r.Right), strconv.Itoa(r.Related - r.Right), strconv.Itoa(r.Pairs - r.Right)}
+	}
+	for _, res := range rep.Results {
+		for _, s := range res.Scores {
+			if r := s.Relations; r != nil && r.Campaigns >= 2 {
+				t = append(t, row(res.Scenario, s.Detector, r))
+			}
+		}
+	}
+	var sums table
+	for _, m := range rep.Summary {
+		if m.Relations != nil {
+			sums = append(sums, row(m.Set, m.Detector, m.Relations))
+		}
+	}
+	if len(sums) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n关联团伙 related campaigns（两两成对：各含同一团伙 3 个以上账号的两个团伙应关联，其余不应 / pairs: two campaigns each holding 3 or more accounts of one crew should be related, no others）\n")
+	if len(t) > 1 {
+		t.write(w)
+		fmt.Fprintln(w)
+	}
+	table(append(table{{"场景集 set", "检测器 detector", "团伙 campaigns", "同一团伙的对 pairs of one crew", "关联的对 related",
+		"正确 right", "错误 wrong", "漏关联 missed"}}, sums...)).write(w)
 }
 
 // ratio formats a value in [0, 1].

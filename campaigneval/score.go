@@ -1,5 +1,11 @@
 package campaigneval
 
+import (
+	"slices"
+
+	"github.com/qinglang/qinglang/campaign"
+)
+
 // Report is the outcome of Run.
 type Report struct {
 	Interval   string    `json:"interval"`   // how often detectors were judged, in event time
@@ -40,6 +46,74 @@ type Score struct {
 	// the first judgement that accused a crew account; absent when none
 	// did.
 	FirstHitMinutes *float64 `json:"first_hit_minutes,omitempty"`
+	// Relations scores the relations between campaigns, for a detector
+	// that reports them (campaign.Campaign.Related); absent otherwise.
+	Relations *Relations `json:"relations,omitempty"`
+}
+
+// Relations scores the relations a detector reports between its
+// campaigns against the crews of the labels. Two campaigns are of one
+// crew when each holds at least relCrewMembers of its accounts (the crew
+// on two platforms, split in two, or merged with another crew in one of
+// them); those pairs should be related, and no other.
+type Relations struct {
+	Campaigns int `json:"campaigns"` // campaigns the detector holds at the end
+	Pairs     int `json:"pairs"`     // pairs of them of one crew
+	Related   int `json:"related"`   // pairs it related
+	Right     int `json:"right"`     // related pairs of one crew
+}
+
+// add adds o's counts to r.
+func (r *Relations) add(o *Relations) {
+	r.Campaigns += o.Campaigns
+	r.Pairs += o.Pairs
+	r.Related += o.Related
+	r.Right += o.Right
+}
+
+// relCrewMembers is how many accounts of a crew make a campaign that
+// crew's, for Relations.
+const relCrewMembers = 3
+
+// scoreRelations scores the relations among cs, crewOf giving each crew
+// account's crew.
+func scoreRelations(cs []campaign.Campaign, crewOf map[string]string) *Relations {
+	r := &Relations{Campaigns: len(cs)}
+	crews := make([]map[string]bool, len(cs))
+	for i, c := range cs {
+		n := map[string]int{}
+		for _, m := range c.Members {
+			if k := crewOf[m.User]; k != "" {
+				n[k]++
+			}
+		}
+		crews[i] = map[string]bool{}
+		for k, v := range n {
+			if v >= relCrewMembers {
+				crews[i][k] = true
+			}
+		}
+	}
+	for i := range cs {
+		for j := i + 1; j < len(cs); j++ {
+			one := false
+			for k := range crews[i] {
+				one = one || crews[j][k]
+			}
+			related := slices.ContainsFunc(cs[i].Related, func(x campaign.Related) bool { return x.ID == cs[j].ID }) ||
+				slices.ContainsFunc(cs[j].Related, func(x campaign.Related) bool { return x.ID == cs[i].ID })
+			if one {
+				r.Pairs++
+			}
+			if related {
+				r.Related++
+				if one {
+					r.Right++
+				}
+			}
+		}
+	}
+	return r
 }
 
 // Summary is one contender over one set of scenarios.
@@ -56,6 +130,9 @@ type Summary struct {
 	// scenarios, OrganicFalselyAccused in organic ones.
 	AttackFalsePositives  int `json:"attack_false_positives"`
 	OrganicFalselyAccused int `json:"organic_falsely_accused"`
+	// Relations adds up the scenarios' relations, for a detector that
+	// reports them.
+	Relations *Relations `json:"relations,omitempty"`
 }
 
 // score compares the accused accounts with the crew's.
@@ -110,6 +187,12 @@ func (rep *Report) summarise() {
 					continue
 				}
 				s := r.Scores[i]
+				if s.Relations != nil {
+					if sum.Relations == nil {
+						sum.Relations = &Relations{}
+					}
+					sum.Relations.add(s.Relations)
+				}
 				if r.Kind == Organic {
 					sum.OrganicFalselyAccused += s.FalsePositives
 					continue

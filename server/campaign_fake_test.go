@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -15,13 +16,15 @@ import (
 // crewDetector is a fake qinglang.CampaignDetector with the contract of
 // package campaign's Detector and a rule simple enough to reason about:
 // three or more accounts posting the same comment text on a platform are a
-// campaign, whose id comes from the platform and the text. It records what
+// campaign, whose id comes from the platform and the text; campaigns of one
+// text on several platforms are related. It records what
 // it was given, so that tests can check that every event is observed once
 // and what was restored.
 type crewDetector struct {
 	mu       sync.Mutex
 	groups   map[string]*crewGroup // by campaign id
 	reported map[string]int        // members at the last report, by campaign id
+	related  map[string]int        // relations at the last report, by campaign id
 	observed map[string]int        // times each event id was observed
 	restored []qinglang.CampaignRecord
 	judged   int
@@ -36,7 +39,7 @@ type crewGroup struct {
 }
 
 func newCrewDetector() *crewDetector {
-	return &crewDetector{groups: map[string]*crewGroup{}, reported: map[string]int{}, observed: map[string]int{}}
+	return &crewDetector{groups: map[string]*crewGroup{}, reported: map[string]int{}, related: map[string]int{}, observed: map[string]int{}}
 }
 
 // crewMin is how many accounts posting one text make a campaign.
@@ -101,9 +104,11 @@ func (d *crewDetector) Judge(time.Time) []qinglang.CampaignChange {
 	for _, id := range ids {
 		g := d.groups[id]
 		before, known := d.reported[id]
-		if len(g.users) < crewMin || len(g.users) == before {
+		rel := len(d.relatedTo(g))
+		if len(g.users) < crewMin || (len(g.users) == before && rel == d.related[id]) {
 			continue
 		}
+		d.related[id] = rel
 		c := d.change(g)
 		c.New = !known
 		c.Added = g.users
@@ -127,8 +132,12 @@ func (d *crewDetector) change(g *crewGroup) qinglang.CampaignChange {
 	for i, r := range g.rooms {
 		rooms[i] = map[string]any{"room": r}
 	}
-	body, _ := json.Marshal(map[string]any{"id": g.id, "platform": g.platform, "members": members,
-		"rooms": rooms, "scripts": []map[string]any{{"examples": []string{g.text}}}})
+	doc := map[string]any{"id": g.id, "platform": g.platform, "members": members,
+		"rooms": rooms, "scripts": []map[string]any{{"examples": []string{g.text}}}}
+	if rel := d.relatedTo(g); len(rel) > 0 {
+		doc["related"] = rel
+	}
+	body, _ := json.Marshal(doc)
 	room := ""
 	if len(g.rooms) == 1 {
 		room = g.rooms[0]
@@ -141,6 +150,20 @@ func (d *crewDetector) change(g *crewGroup) qinglang.CampaignChange {
 			EventIDs: slices.Clone(g.eventIDs), Accounts: slices.Clone(g.users),
 			Summary: fmt.Sprintf("疑似职业弹幕团伙：%d 个账号", len(g.users)), DedupKey: g.id},
 	}
+}
+
+// relatedTo lists the campaigns of g's text on other platforms, as
+// package campaign's relations.
+func (d *crewDetector) relatedTo(g *crewGroup) []map[string]any {
+	var out []map[string]any
+	for _, o := range d.groups {
+		if o != g && o.text == g.text && o.platform != g.platform && len(o.users) >= crewMin {
+			out = append(out, map[string]any{"id": o.id, "platform": o.platform, "devices": []string{"d9"},
+				"networks": []string{"36.112.4.0/24"}, "found": maxTime(g.last, o.last)})
+		}
+	}
+	slices.SortFunc(out, func(a, b map[string]any) int { return strings.Compare(a["id"].(string), b["id"].(string)) })
+	return out
 }
 
 func (d *crewDetector) Restore(recs []qinglang.CampaignRecord) error {

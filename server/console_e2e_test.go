@@ -384,8 +384,18 @@ func TestConsoleInBrowser(t *testing.T) {
 		t.Errorf("review of %s = %+v, want dismissed with a reason", second, r)
 	}
 
+	// The crew posts on a second platform too: a campaign there, related
+	// to the first.
+	var other []string
+	for i := 1; i <= 4; i++ {
+		other = append(other, fmt.Sprintf(`{"type":"comment","id":"k%d","ts":%q,"platform":"kuaishou","room":"kr1","user":"crew%d","ip":"36.112.4.17","device":"d9","text":%q}`,
+			i, at(4*time.Minute+time.Duration(i)*5*time.Second), i, crewText))
+	}
+	c.events(lines(other...))
+	waitFor(t, settle, func() string { return "no second campaign" }, func() bool { return len(c.findings(url.Values{"kind": {"campaign"}})) == 2 })
+
 	// Every other page renders its data without an error, and shows what
-	// the loop above produced (a case, the campaign, the rule pack).
+	// the loop above produced (a case, the campaigns, the rule pack).
 	for _, pg := range []struct{ hash, shot, want string }{
 		{"#/dashboard", "dashboard", ""},
 		{"#/campaigns", "campaigns", "cmp_"},
@@ -427,6 +437,26 @@ func TestConsoleInBrowser(t *testing.T) {
 				t.Errorf("%s detail shows an error: %s", pg.hash, errs)
 			}
 			b.shot(pg.shot + "-detail")
+		}
+		// A campaign's page lists the related one; its link opens it, and
+		// it lists the first back.
+		if pg.shot == "campaigns" {
+			b.wait("related campaigns", `.pg-related a[href^="#/campaigns/cmp_"]`, 15*time.Second)
+			here := strings.TrimPrefix(eval[string](b, `location.hash`), "#/campaigns/")
+			there := eval[string](b, `document.querySelector('.pg-related a').textContent`)
+			if there == here || !strings.Contains(eval[string](b, `document.querySelector('.pg-related').innerText`), "36.112.4.0/24") {
+				t.Errorf("campaign %s lists related %q: %s", here, there, eval[string](b, `document.querySelector('.pg-related').innerText`))
+			}
+			b.do("open the related campaign", chromedp.Click(chromedp.CSS(`.pg-related a`)))
+			deadline := time.Now().Add(15 * time.Second)
+			for !eval[bool](b, `!document.querySelector('#main .pg-loading') && location.hash === `+strconv.Quote("#/campaigns/"+there)+
+				` && !!document.querySelector('.pg-related a[href="#/campaigns/`+here+`"]')`) {
+				if time.Now().After(deadline) {
+					t.Fatalf("the related campaign %s did not open, or does not list %s back", there, here)
+				}
+				time.Sleep(200 * time.Millisecond)
+			}
+			b.shot("campaigns-related")
 		}
 	}
 

@@ -139,6 +139,9 @@ func runCampaigns(ctx context.Context, store qinglang.Store, det qinglang.Campai
 	found := map[string]qinglang.CampaignChange{}
 	judge := func(now time.Time) {
 		for _, ch := range det.Judge(now) {
+			if prev, ok := found[ch.Record.ID]; ok {
+				ch = keepFlags(prev, ch)
+			}
 			found[ch.Record.ID] = ch
 		}
 	}
@@ -188,10 +191,19 @@ func runCampaigns(ctx context.Context, store qinglang.Store, det qinglang.Campai
 	return len(chosen), nil
 }
 
-// keepFlags returns cur with the New and Added of the change reported for
-// the same campaign during the run.
+// keepFlags returns cur with the New and Added of the changes reported for
+// the same campaign during the run (reported holds those before cur): a
+// campaign new in the run stays new, and the accounts added add up.
 func keepFlags(reported, cur qinglang.CampaignChange) qinglang.CampaignChange {
-	cur.New, cur.Added = reported.New, reported.Added
+	cur.New = reported.New || cur.New
+	added := slices.Clone(reported.Added)
+	for _, u := range cur.Added {
+		if !slices.Contains(added, u) {
+			added = append(added, u)
+		}
+	}
+	slices.Sort(added)
+	cur.Added = added
 	return cur
 }
 

@@ -257,7 +257,8 @@ func TestCampaignsTextSummary(t *testing.T) {
 		Rooms:   []campaign.Room{{Room: "r1", Members: 2, Comments: 8, Share: 0.25}},
 		Scripts: []campaign.Script{{Examples: []string{"吃了两周瘦了5斤"}, Members: 2, Comments: 8, Rooms: 1}},
 		Evidence: campaign.Evidence{Comments: 8, SharedIP: 2, NewAccounts: 2, MedianAgeDays: 4, TestimonialsNoBuy: 2,
-			Contradicting: 1, Synchrony: 0.8, AfterCallShare: 0.5, RoomShare: 0.25}}
+			Contradicting: 1, Synchrony: 0.8, AfterCallShare: 0.5, RoomShare: 0.25},
+		Related: []campaign.Related{{ID: "cmp_2", Platform: "kuaishou", Devices: []string{"dv9"}, Networks: []string{"61.3.4.0/24"}}}}
 	ch, err := changeOf(c)
 	if err != nil {
 		t.Fatal(err)
@@ -269,7 +270,8 @@ func TestCampaignsTextSummary(t *testing.T) {
 	}
 	for _, want := range []string{"cmp_1", "critical", "0.91", "members (2): k01, k02", "r1", "占 share 25%",
 		"共用网段 sharing a network 2", "未购买却发效果证言 testimonials without a purchase 2", "「吃了两周瘦了5斤」",
-		"自相矛盾 contradiction: k01 「瘦了35斤」 vs 「瘦了16.6斤」", "【新 new】"} {
+		"自相矛盾 contradiction: k01 「瘦了35斤」 vs 「瘦了16.6斤」", "【新 new】",
+		"关联团伙 related campaigns (1): cmp_2（kuaishou；共用设备 devices 1，网段 networks 1：61.3.4.0/24, dv9）"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("summary lacks %q:\n%s", want, b.String())
 		}
@@ -279,13 +281,31 @@ func TestCampaignsTextSummary(t *testing.T) {
 	}
 }
 
+// TestKeepFlags: a campaign new in the run stays new when reported again
+// (grown, or only related to another), and the accounts added add up.
+func TestKeepFlags(t *testing.T) {
+	first := qinglang.CampaignChange{New: true, Added: []string{"k02", "k01"}}
+	grew := keepFlags(first, qinglang.CampaignChange{Added: []string{"k03", "k01"}})
+	if !grew.New || !slices.Equal(grew.Added, []string{"k01", "k02", "k03"}) {
+		t.Errorf("after growing: %v %v", grew.New, grew.Added)
+	}
+	related := keepFlags(grew, qinglang.CampaignChange{})
+	if !related.New || !slices.Equal(related.Added, grew.Added) {
+		t.Errorf("after a relation: %v %v", related.New, related.Added)
+	}
+	if old := keepFlags(qinglang.CampaignChange{}, qinglang.CampaignChange{Added: []string{"k09"}}); old.New || !slices.Equal(old.Added, []string{"k09"}) {
+		t.Errorf("a campaign from before the run: %v %v", old.New, old.Added)
+	}
+}
+
 // TestCampaignBodyMatchesTheAPIDocument: what the adapter stores as a
 // campaign's body (and GET /v1/campaigns/{id} serves) validates against
 // the OpenAPI document's Campaign schema, even for a campaign whose lists
 // the detector left nil.
 func TestCampaignBodyMatchesTheAPIDocument(t *testing.T) {
 	c := campaign.Campaign{ID: "cmp_1", Platform: "default", Severity: qinglang.SeverityHigh,
-		Members: []campaign.Member{{User: "k01"}}, Scripts: []campaign.Script{{Cluster: "k"}}}
+		Members: []campaign.Member{{User: "k01"}}, Scripts: []campaign.Script{{Cluster: "k"}},
+		Related: []campaign.Related{{ID: "cmp_2", Platform: "kuaishou", Networks: []string{"61.3.4.0/24"}}}}
 	ch, err := changeOf(c)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -75,6 +76,14 @@ func summarise(b *strings.Builder, c *campaign.Campaign, ch qinglang.CampaignCha
 		e.NewAccounts, age, e.Purchasers, e.TestimonialsNoBuy, e.Contradicting)
 	fmt.Fprintf(b, "    同步度 synchrony %.2f；集中爆发 in bursts %d；专属话术网 tied by private scripts %d；喊话后 2 分钟内 within 2 min of a call to action %.0f%%；占直播间评论 share of the rooms' comments %.0f%%\n",
 		e.Synchrony, e.Bursts, e.ScriptWeb, 100*e.AfterCallShare, 100*e.RoomShare)
+	if len(c.Related) > 0 {
+		rel := make([]string, len(c.Related))
+		for i, r := range c.Related {
+			rel[i] = fmt.Sprintf("%s（%s；共用设备 devices %d，网段 networks %d：%s）", r.ID, r.Platform,
+				len(r.Devices), len(r.Networks), strings.Join(append(slices.Clone(r.Networks), r.Devices...)[:min(3, len(r.Networks)+len(r.Devices))], ", "))
+		}
+		fmt.Fprintf(b, "  关联团伙 related campaigns (%d): %s\n", len(rel), listSome(rel, textRooms))
+	}
 	if len(c.Scripts) > 0 {
 		b.WriteString("  话术示例 example scripts:\n")
 		for _, s := range c.Scripts[:min(len(c.Scripts), textExamples)] {

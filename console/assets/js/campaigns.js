@@ -114,7 +114,7 @@ async function renderList(root, params) {
       body.push(h("div", { class: "pg-scroll" }, h("table", { class: "pg-table" },
         h("thead", {}, h("tr", {}, [t("团伙", "Campaign"), t("平台", "Platform"), t("严重程度", "Severity"),
           t("置信度", "Score"), t("成员", "Members"), t("直播间", "Rooms"), t("首次出现", "First seen"),
-          t("最近出现", "Last seen"), t("更新", "Updated")].map((x) => h("th", {}, x)))),
+          t("最近出现", "Last seen"), t("关联", "Related"), t("更新", "Updated")].map((x) => h("th", {}, x)))),
         h("tbody", {}, state.items.map((c) => h("tr", { class: "pg-row-link", onClick: () => go("#/campaigns/" + encodeURIComponent(c.id)) },
           h("td", {}, h("a", { href: "#/campaigns/" + encodeURIComponent(c.id), class: "pg-mono" }, c.id)),
           h("td", {}, c.platform),
@@ -124,6 +124,7 @@ async function renderList(root, params) {
           h("td", { class: "pg-num" }, num((c.rooms || []).length)),
           h("td", {}, fmtTime(c.first_seen)),
           h("td", {}, fmtTime(c.last_seen)),
+          h("td", { class: "pg-num" }, (c.related || []).length ? num(c.related.length) : "—"),
           h("td", {}, fmtTime(c.updated_at))))))));
       if (state.next) body.push(h("button", { class: "pg-btn", disabled: state.busy, onClick: more, text: t("加载更多", "Load more") }));
     }
@@ -197,11 +198,30 @@ function detail(c) {
     h("div", { class: "pg-duo" },
       section(t("证据", "Evidence"), evidenceTable(ev, members.length)),
       section(t("话术示例", "Example scripts"), scripts(c))),
+    (c.related || []).length ? section(t("关联团伙", "Related campaigns"), relatedTable(c.related)) : null,
     section(t("关系图：账号 · 网段 · 设备 · 直播间", "Graph: accounts · networks · devices · rooms"), graph(c)),
     section(t("话术时间线", "Script timeline"), timeline(c)),
     section(t("直播间", "Rooms"), roomsTable(c)),
     section(t("成员", "Members"), membersTable(members)),
   ];
+}
+
+// relatedTable lists the campaigns that share devices or networks with
+// this one: the same crew on another platform, or back with new accounts.
+function relatedTable(rel) {
+  const list = (xs) => (xs || []).length ? h("span", { class: "pg-mono" }, xs.join(", ")) : "—";
+  return h("div", {},
+    h("p", { class: "pg-muted", text: t("与本团伙共用设备、或共用各自专属网段的团伙，疑为同一团伙（在其他平台，或换了新账号卷土重来）。账号属于各平台，故同一团伙在每个平台各为一个团伙。",
+      "Campaigns sharing devices, or networks each has to itself, with this one: likely the same crew on another platform, or back with new accounts. Accounts are the platform's own, so a crew is one campaign per platform.") }),
+    h("div", { class: "pg-scroll" }, h("table", { class: "pg-table pg-related" },
+      h("thead", {}, h("tr", {}, [t("团伙", "Campaign"), t("平台", "Platform"), t("共用设备", "Shared devices"),
+        t("共用网段", "Shared networks"), t("关联时间", "Related at")].map((x) => h("th", {}, x)))),
+      h("tbody", {}, rel.map((r) => h("tr", {},
+        h("td", {}, h("a", { href: "#/campaigns/" + encodeURIComponent(r.id), class: "pg-mono" }, r.id)),
+        h("td", {}, r.platform),
+        h("td", {}, list(r.devices)),
+        h("td", {}, list(r.networks)),
+        h("td", {}, fmtTime(r.found))))))));
 }
 
 function fact(label, value) { return h("div", { class: "pg-fact" }, h("dt", {}, label), h("dd", {}, value == null ? "—" : value)); }
