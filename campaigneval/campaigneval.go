@@ -79,7 +79,7 @@ const (
 // Scenario is one simulated world to judge detectors on.
 type Scenario struct {
 	Name        string     `json:"name"` // "attack/naive-jelly"
-	Set         string     `json:"set"`  // "matrix", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6" to "blind13"
+	Set         string     `json:"set"`  // "matrix", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6" to "blind14"
 	Description string     `json:"description"`
 	Config      sim.Config `json:"-"`
 }
