@@ -23,11 +23,15 @@ import (
 // connected set of accounts linked through private scripts; its knots
 // are the accounts posting unbought in two private scripts or more. A web
 // counts only when it has more knots than chance gives its own accounts:
-// each unbought commercial comment lands in a private script at the share
-// measured over the whole window (crew comments included, which only
-// makes the test stricter), so an account of the web (one private script
-// at least) is a knot with probability P(X ≥ 2 | X ≥ 1) over its own
-// comments; the web's knots must exceed the sum of these beyond chance
+// each unbought commercial comment lands in a private script at the
+// window's rate, the higher of two measures: the share of all unbought
+// commercial comments in private scripts, and the mean over the accounts
+// with unbought commercial speech of the share of theirs (a loud crew's
+// hundreds of lines in its own big clusters drown the onlookers' rate in
+// the first and would make their chance webs look improbable; a few
+// heavy onlookers raise the first above the second). So an account of
+// the web (one private script at least) is a knot with probability
+// P(X ≥ 2 | X ≥ 1) over its own comments; the web's knots must exceed the sum of these beyond chance
 // (Poisson tail, corrected for the number of webs, below webAlpha). Where
 // onlookers' own specific praise falls into small clusters, their webs
 // have the knots this predicts and prove nothing. The accounts of a web
@@ -49,7 +53,6 @@ func (v *view) scriptWebs() {
 	// (script, account) pairs of unbought commercial speech in small
 	// clusters, and the comments of it
 	var ps []kv
-	small := int64(0)
 	for i := range v.acts {
 		x := &v.acts[i]
 		if x.script == noScript || v.sDeg[x.script] < 2 || v.sDeg[x.script] > webMaxPosters || !v.unboughtPromo(x) {
@@ -64,12 +67,12 @@ func (v *view) scriptWebs() {
 	private := make(map[uint32][]uint32) // private script → its unbought posters
 	knots := make(map[uint32]int32)      // account → private scripts posted
 	uf := newUnionFind()
+	inPrivate := make(map[uint32]int64) // account → its comments in private scripts
 	for i := 0; i < len(ps); {
 		s := uint32(ps[i].k >> 32)
-		j, n := i, int64(0)
+		i0, j := i, i
 		var accts []uint32
 		for ; j < len(ps) && uint32(ps[j].k>>32) == s; j++ {
-			n += int64(ps[j].v)
 			if a := uint32(ps[j].k); !slices.Contains(accts, a) {
 				accts = append(accts, a)
 			}
@@ -79,7 +82,9 @@ func (v *view) scriptWebs() {
 			continue
 		}
 		private[s] = accts
-		small += n
+		for k := i0; k < j; k++ {
+			inPrivate[uint32(ps[k].k)] += int64(ps[k].v)
+		}
 		for _, a := range accts {
 			knots[a]++
 			uf.union(accts[0], a)
@@ -92,7 +97,15 @@ func (v *view) scriptWebs() {
 	// platform's rate: an account of a web posted one private script at
 	// least, and is a knot at that rate with P(X ≥ 2 | X ≥ 1), X its
 	// unbought commercial comments landing in private scripts
-	rho := float64(small) / float64(v.promo)
+	small, mean, speakers := int64(0), 0.0, 0
+	for a, n := range v.aPromo {
+		if n > 0 {
+			small += inPrivate[uint32(a)]
+			mean += min(1, float64(inPrivate[uint32(a)])/float64(n))
+			speakers++
+		}
+	}
+	rho := max(float64(small)/float64(v.promo), mean/float64(max(1, speakers)))
 	webs := make(map[uint32][]uint32)
 	for _, a := range uf.keys() {
 		r := uf.find(a)

@@ -1,0 +1,44 @@
+package campaign
+
+import (
+	"testing"
+	"time"
+
+	"github.com/qinglang/qinglang"
+	"github.com/qinglang/qinglang/sim"
+)
+
+// TestLoudCrewLeavesOnlookersAlone: a loud crew (identical scripts, a
+// third of a quiet room's comments, hundreds of lines) works while the
+// platform's head room is busy with onlookers, whose everyday praise
+// ("相信主播的眼光") falls into small clusters early in the broadcast. The
+// rate at which onlookers' praise lands in small clusters is theirs: the
+// crew's hundreds of lines in its own big clusters must not drown it and
+// make a chance web of onlookers look like a crew. Judged every 5
+// minutes, nobody but the crew is accused.
+func TestLoudCrewLeavesOnlookersAlone(t *testing.T) {
+	for _, seed := range []int64{1541, 1542, 1543, 1544, 1545} {
+		cfg := sim.Config{Seed: seed, Rooms: 4, Duration: 40 * time.Minute, Platforms: []string{"douyin", "kuaishou"},
+			Hard: sim.HardCases{NAT: 200},
+			Crews: []sim.Crew{{Name: "loud", Accounts: 36, Scripts: sim.ScriptsIdentical, Network: sim.NetSubnet, Devices: 4,
+				Age: sim.AgeNew, Timing: sim.TimingBurst, Share: 0.4, Merchants: []int{2, 3}}}}
+		crew := map[string]bool{}
+		cfg.Labels = func(l sim.Label) {
+			if l.Kind == sim.LabelCrew {
+				crew[l.User] = true
+			}
+		}
+		var evs []*qinglang.Event
+		if err := sim.Generate(cfg, func(ev *qinglang.Event) error { e := *ev; evs = append(evs, &e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		acc := map[string]bool{}
+		for _, ch := range detectEvery(New(Config{}), evs, 5*time.Minute) {
+			for _, m := range ch.Campaign.Members {
+				acc[m.User] = true
+			}
+		}
+		t.Logf("seed %d", seed)
+		checkCrew(t, acc, crew, 0.9)
+	}
+}
