@@ -9,7 +9,12 @@ import "slices"
 // scripts that can be a crew's (view.eligible), are not popular and are
 // commercial speech (view.commercial: fans greeting the host in the same
 // minutes of every broadcast are in step too) count, and a key posted by
-// more than lockstepMaxKey accounts is a crowd moment and is skipped.
+// more than lockstepMaxKey accounts is a crowd moment and is skipped. Two
+// buyers whose every match is a line about goods both had ordered, at a
+// single moment (one room, one bucket), are not in lockstep: after an order
+// wave, buyers review what they just got in the same few words in the
+// same minute (回购第4次了, 收到了，和主播说的一样). A crew whose members all
+// buy comes back to match again, burst after burst.
 
 // lockstep holds the pairs in lockstep of one view.
 type lockstep struct {
@@ -28,17 +33,21 @@ type lockEdge struct {
 
 // pairStat counts the matches of a pair.
 type pairStat struct {
-	m     int32
-	room  uint32
-	multi bool
+	m      int32
+	room   uint32
+	multi  bool
+	moment uint64 // (room, bucket) of the first match
+	again  bool   // matches at another moment too
+	unsold bool   // a match where one of the two had not ordered before
 }
 
 // lockstep computes the lockstep pairs of the view.
 func (v *view) lockstep() *lockstep {
 	ls := &lockstep{keys: make([]int32, v.d.accounts.len()), adj: make(map[uint32][]int32)}
 	pairs := make(map[uint64]pairStat)
-	var accts []uint32
+	var accts, bought []uint32
 	keys := v.keys
+	bucketMin := uint32(bucket.Minutes())
 	for i := 0; i < len(keys); {
 		j := i + 1
 		for j < len(keys) && keys[j].k == keys[i].k {
@@ -46,13 +55,19 @@ func (v *view) lockstep() *lockstep {
 		}
 		first := &v.acts[keys[i].v]
 		s, room := first.script, first.room
-		accts = accts[:0]
+		moment := uint64(room)<<32 | uint64(first.minute/bucketMin)
+		accts, bought = accts[:0], bought[:0]
 		if v.elig[s] && v.sDeg[s] <= popularScript && v.commercial(s) {
 			for _, x := range keys[i:j] {
 				accts = append(accts, v.acts[x.v].acct)
 			}
 			slices.Sort(accts)
 			accts = slices.Compact(accts)
+			for _, x := range keys[i:j] {
+				if ax := &v.acts[x.v]; v.boughtBefore(v.d.accounts.at(ax.acct), ax) {
+					bought = append(bought, ax.acct)
+				}
+			}
 		}
 		for _, a := range accts {
 			ls.keys[a]++
@@ -63,10 +78,12 @@ func (v *view) lockstep() *lockstep {
 					pk := uint64(accts[x])<<32 | uint64(accts[y])
 					st, ok := pairs[pk]
 					if !ok {
-						st.room = room
-					} else if st.room != room {
-						st.multi = true
+						st.room, st.moment = room, moment
+					} else {
+						st.multi = st.multi || st.room != room
+						st.again = st.again || st.moment != moment
 					}
+					st.unsold = st.unsold || !slices.Contains(bought, accts[x]) || !slices.Contains(bought, accts[y])
 					st.m++
 					pairs[pk] = st
 				}
@@ -75,7 +92,7 @@ func (v *view) lockstep() *lockstep {
 		i = j
 	}
 	for pk, st := range pairs {
-		if st.m < lockstepMinMatches {
+		if st.m < lockstepMinMatches || !st.unsold && !st.again {
 			continue
 		}
 		a, b := uint32(pk>>32), uint32(pk)
