@@ -79,8 +79,10 @@ const SetBlind14 = "blind14"
 // chant, 150 loyal fans a merchant, reviews). Every crew leaves something
 // a careful analyst holding all the data could go on (texts, numbers,
 // timing, addresses, devices, account ages, rooms, platforms); none is
-// made indistinguishable from viewers by construction. It has not been
-// run yet.
+// made indistinguishable from viewers by construction. It was run once,
+// on the version with related campaigns (docs/campaigns.md), and then
+// looked at: the six onlookers accused in jelly-three-platforms-subnet led
+// to the change of the script webs' chance rate, so it is no longer unseen.
 func Blind14() []Scenario {
 	cst := time.FixedZone("CST", 8*3600)
 	return []Scenario{

@@ -56,6 +56,7 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind12, Blind12(), 2000, 2099, 8, 3},
 		{SetBlind13, Blind13(), 2100, 2199, 8, 3},
 		{SetBlind14, Blind14(), 2200, 2299, 8, 3},
+		{SetBlind15, Blind15(), 2300, 2399, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0
