@@ -31,10 +31,11 @@ import (
 // the first and would make their chance webs look improbable; a few
 // heavy onlookers raise the first above the second). So an account of
 // the web (one private script at least) is a knot with probability
-// P(X ≥ 2 | X ≥ 1) over its own comments; the web's knots must exceed the sum of these beyond chance
-// (Poisson tail, corrected for the number of webs, below webAlpha). Where
-// onlookers' own specific praise falls into small clusters, their webs
-// have the knots this predicts and prove nothing. The accounts of a web
+// P(X ≥ 2 | X ≥ 1) over its own comments; the web's knots must exceed
+// the sum of these beyond chance (Poisson tail, corrected for the number
+// of webs, below webAlpha). Where onlookers' own specific praise falls
+// into small clusters, their webs have the knots this predicts and prove
+// nothing. The accounts of a web
 // that counts are judged as a group of their own (v.webs; merged with
 // other links, a web would lend its evidence to onlookers linked only by
 // the coarse script), and its private scripts tie a candidate to it
