@@ -87,18 +87,20 @@ func (g *group) campaign() Campaign {
 			rt.comments += n
 			rt.members[cd.acct] = true
 			rt.first, rt.last = min(rt.first, t), max(rt.last, t)
-			if !g.isScr[x.script] {
+			if !g.scripted(x) { // as the judgement counted it: its scripts, or the coarse script
 				continue
 			}
 			m.Scripted += n
-			st := scripts[x.script]
-			if st == nil {
-				st = &scriptTally{members: make(map[uint32]bool), rooms: make(map[uint32]bool)}
-				scripts[x.script] = st
+			if g.isScr[x.script] {
+				st := scripts[x.script]
+				if st == nil {
+					st = &scriptTally{members: make(map[uint32]bool), rooms: make(map[uint32]bool)}
+					scripts[x.script] = st
+				}
+				st.members[cd.acct] = true
+				st.comments += n
+				st.rooms[x.room] = true
 			}
-			st.members[cd.acct] = true
-			st.comments += n
-			st.rooms[x.room] = true
 			pk := pointKey{x.minute, x.room, x.script}
 			if points[pk] == nil {
 				points[pk] = make(map[uint32]int)

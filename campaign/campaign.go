@@ -100,7 +100,7 @@ type Member struct {
 	FirstSeen time.Time  `json:"first_seen"`
 	LastSeen  time.Time  `json:"last_seen"`
 	Comments  int        `json:"comments"` // in the window, in the campaign's rooms
-	Scripted  int        `json:"scripted"` // of them, in the campaign's script clusters
+	Scripted  int        `json:"scripted"` // of them, the campaign's: its script clusters, or the coarse script (unbought commercial speech in its linked rooms)
 	Rooms     int        `json:"rooms"`    // rooms commented in
 	Orders    int        `json:"orders"`   // orders placed on the platform in the window
 	IPs       []string   `json:"ips"`      // distinct addresses used, at most 16
