@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/sim"
 )
 
@@ -22,23 +21,7 @@ func TestLoudCrewLeavesOnlookersAlone(t *testing.T) {
 			Hard: sim.HardCases{NAT: 200},
 			Crews: []sim.Crew{{Name: "loud", Accounts: 36, Scripts: sim.ScriptsIdentical, Network: sim.NetSubnet, Devices: 4,
 				Age: sim.AgeNew, Timing: sim.TimingBurst, Share: 0.4, Merchants: []int{2, 3}}}}
-		crew := map[string]bool{}
-		cfg.Labels = func(l sim.Label) {
-			if l.Kind == sim.LabelCrew {
-				crew[l.User] = true
-			}
-		}
-		var evs []*qinglang.Event
-		if err := sim.Generate(cfg, func(ev *qinglang.Event) error { e := *ev; evs = append(evs, &e); return nil }); err != nil {
-			t.Fatal(err)
-		}
-		acc := map[string]bool{}
-		for _, ch := range detectEvery(New(Config{}), evs, 5*time.Minute) {
-			for _, m := range ch.Campaign.Members {
-				acc[m.User] = true
-			}
-		}
 		t.Logf("seed %d", seed)
-		checkCrew(t, acc, crew, 0.9)
+		checkSimWorld(t, cfg, 0.9)
 	}
 }
