@@ -29,7 +29,6 @@ type tracked struct {
 	c       Campaign
 	members map[string]bool
 	own     []ownKey // devices and networks it has to itself; nil: not looked at since it was last judged (related.go)
-	judged  bool     // during relate: own was just computed
 }
 
 func newCampaignSet() campaignSet {

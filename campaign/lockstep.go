@@ -68,6 +68,7 @@ func (v *view) lockstep() *lockstep {
 					bought = append(bought, ax.acct)
 				}
 			}
+			slices.Sort(bought)
 		}
 		for _, a := range accts {
 			ls.keys[a]++
@@ -83,7 +84,11 @@ func (v *view) lockstep() *lockstep {
 						st.multi = st.multi || st.room != room
 						st.again = st.again || st.moment != moment
 					}
-					st.unsold = st.unsold || !slices.Contains(bought, accts[x]) || !slices.Contains(bought, accts[y])
+					if !st.unsold {
+						_, bx := slices.BinarySearch(bought, accts[x])
+						_, by := slices.BinarySearch(bought, accts[y])
+						st.unsold = !bx || !by
+					}
 					st.m++
 					pairs[pk] = st
 				}

@@ -125,23 +125,6 @@ func networkName(ip string) string {
 	return p.String()
 }
 
-// keysOf counts the own devices (dev) or networks of the campaigns ts,
-// only of those judged now when judged is set.
-func keysOf(ts []*tracked, dev, judged bool) int {
-	n := 0
-	for _, t := range ts {
-		if judged && !t.judged {
-			continue
-		}
-		for ki := range t.own {
-			if t.own[ki].dev == dev {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // footprint is what a campaign's own keys are made of: its members and
 // their addresses and devices. Lists only grow (to their caps), so an
 // unchanged footprint is an unchanged set of keys.
@@ -161,17 +144,18 @@ func footprint(c *Campaign) int {
 func (d *Detector) relate(changes []Change, at time.Time) []Change {
 	s := &d.camps
 	ts := make([]*tracked, 0, len(s.order))
-	judged := false
+	judged := make([]bool, 0, len(s.order)) // per ts: its keys were just computed
+	fresh := false
 	for _, id := range s.order {
 		t := s.byID[id]
-		if t.own == nil {
+		j := t.own == nil
+		if j {
 			t.own = d.ownKeysOf(&t.c)
-			judged = true
-			t.judged = true
+			fresh = true
 		}
-		ts = append(ts, t)
+		ts, judged = append(ts, t), append(judged, j)
 	}
-	if !judged {
+	if !fresh {
 		return changes
 	}
 	// campaigns sharing a key, one of them judged now: devices, then
@@ -183,12 +167,23 @@ func (d *Detector) relate(changes []Change, at time.Time) []Change {
 	for _, dev := range []bool{true, false} {
 		// every campaign's keys; when few campaigns were judged now, only
 		// their keys
+		nNow, all := 0, 0
+		for ti, t := range ts {
+			for ki := range t.own {
+				if t.own[ki].dev == dev {
+					all++
+					if judged[ti] {
+						nNow++
+					}
+				}
+			}
+		}
 		var now map[uint64]bool
-		if nNow := keysOf(ts, dev, true); 4*nNow < keysOf(ts, dev, false) {
+		if 4*nNow < all {
 			now = make(map[uint64]bool, nNow)
-			for _, t := range ts {
+			for ti, t := range ts {
 				for ki := range t.own {
-					if t.judged && t.own[ki].dev == dev {
+					if judged[ti] && t.own[ki].dev == dev {
 						now[t.own[ki].key] = true
 					}
 				}
@@ -212,9 +207,10 @@ func (d *Detector) relate(changes []Change, at time.Time) []Change {
 			i = j
 			for x := range run {
 				for y := x + 1; y < len(run); y++ {
-					ta, tb := ts[run[x].v>>32], ts[run[y].v>>32]
+					ia, ib := run[x].v>>32, run[y].v>>32
+					ta, tb := ts[ia], ts[ib]
 					a, b := &ta.own[uint32(run[x].v)], &tb.own[uint32(run[y].v)]
-					if !ta.judged && !tb.judged || !dev && a.members+b.members < minMembers {
+					if !judged[ia] && !judged[ib] || !dev && a.members+b.members < minMembers {
 						continue
 					}
 					pk := pair{ta, tb}
@@ -235,9 +231,6 @@ func (d *Detector) relate(changes []Change, at time.Time) []Change {
 				}
 			}
 		}
-	}
-	for _, t := range ts {
-		t.judged = false
 	}
 	grown := make(map[string]bool)
 	for _, pk := range pairs {

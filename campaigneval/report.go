@@ -69,8 +69,11 @@ func WriteText(w io.Writer, rep *Report) error {
 // scenarios where they hold two campaigns or more, then the totals per
 // set; nothing when no detector relates campaigns.
 func writeRelations(w io.Writer, rep *Report) {
-	t := table{{"场景 scenario", "检测器 detector", "团伙 campaigns", "同一团伙的对 pairs of one crew", "关联的对 related",
-		"正确 right", "错误 wrong", "漏关联 missed"}}
+	header := func(first string) []string {
+		return []string{first, "检测器 detector", "团伙 campaigns", "同一团伙的对 pairs of one crew", "关联的对 related",
+			"正确 right", "错误 wrong", "漏关联 missed"}
+	}
+	t := table{header("场景 scenario")}
 	row := func(name, det string, r *Relations) []string {
 		return []string{name, det, strconv.Itoa(r.Campaigns), strconv.Itoa(r.Pairs), strconv.Itoa(r.Related),
 			strconv.Itoa(r.Right), strconv.Itoa(r.Related - r.Right), strconv.Itoa(r.Pairs - r.Right)}
@@ -96,8 +99,7 @@ func writeRelations(w io.Writer, rep *Report) {
 		t.write(w)
 		fmt.Fprintln(w)
 	}
-	table(append(table{{"场景集 set", "检测器 detector", "团伙 campaigns", "同一团伙的对 pairs of one crew", "关联的对 related",
-		"正确 right", "错误 wrong", "漏关联 missed"}}, sums...)).write(w)
+	append(table{header("场景集 set")}, sums...).write(w)
 }
 
 // ratio formats a value in [0, 1].
