@@ -7,8 +7,8 @@ import "math"
 // commercial speech is evidence only where there is more of it than the
 // platform's viewers write anyway. The view measures the platform's rate
 // of it per comment in the window; an account is a heavy promoter when
-// its own share would be improbable at that rate (a binomial tail,
-// corrected for the number of accounts tested), and a room is a promoted
+// its own share would be improbable at that rate (a binomial tail given
+// that it wrote some, corrected for the number of accounts tested), and a room is a promoted
 // room when its count would be improbable at that rate (a Poisson tail,
 // corrected for the number of rooms). The rates include the crews' own
 // comments, which only makes the tests stricter.
@@ -64,9 +64,15 @@ func (v *view) baseRates() {
 }
 
 // heavy reports whether account a's unbought commercial speech would be
-// improbable at rate q among tested accounts.
+// improbable at rate q among tested accounts. The accounts tested are
+// those with some unbought commercial speech, so the tail is conditioned
+// on that: P(X ≥ k | X ≥ 1). Unconditioned, the test judged a chatty
+// viewer's praise (4 lines of 20) against every viewer rather than
+// against those who praise at all, and such viewers were accused beside
+// crews.
 func (v *view) heavy(a uint32, q float64, tested int) bool {
-	return v.aPromo[a] > 0 && binomialTail(int(v.aPromo[a]), int(v.aAll[a]), q) < heavyFalse/float64(max(1, tested))
+	k, n := int(v.aPromo[a]), int(v.aAll[a])
+	return k > 0 && binomialTail(k, n, q) < heavyFalse/float64(max(1, tested))*binomialTail(1, n, q)
 }
 
 // rateWithout is the platform's rate of unbought commercial speech

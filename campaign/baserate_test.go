@@ -123,3 +123,25 @@ func TestPraiseBurstsFindCrew(t *testing.T) {
 	_, chs := detect(w.sorted())
 	checkCrew(t, accused(chs), w.crew, 0.9)
 }
+
+// TestHeavyGivenSomePraise: the heavy-promoter test judges an account
+// among those who write some unbought commercial speech. A chatty viewer
+// with 4 lines of praise in 20 comments, at a platform rate of 2.5%, is
+// not heavy among 30 tested (P(X ≥ 4) = 0.0014 is below 0.05/30, but
+// P(X ≥ 4 | X ≥ 1) = 0.0036 is not); a member with 4 of 6 is.
+func TestHeavyGivenSomePraise(t *testing.T) {
+	v := &view{aPromo: []int32{4, 4, 0}, aAll: []int32{20, 6, 20}}
+	const q, tested = 0.025, 30
+	if p := binomialTail(4, 20, q); p >= heavyFalse/tested {
+		t.Fatalf("P(X ≥ 4) = %g: the case no longer tells the conditioned test from the plain one", p)
+	}
+	if v.heavy(0, q, tested) {
+		t.Error("4 lines of praise in 20 comments: heavy")
+	}
+	if !v.heavy(1, q, tested) {
+		t.Error("4 lines of praise in 6 comments: not heavy")
+	}
+	if v.heavy(2, q, tested) {
+		t.Error("no praise: heavy")
+	}
+}

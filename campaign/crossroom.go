@@ -277,9 +277,19 @@ func (v *view) ownEvidence() {
 }
 
 // boughtBefore reports whether account a ordered from the merchant of
-// action x's room before (or in the minute of) x.
+// action x's room before (or in the minute of) x. A testimonial of use in
+// a cluster of few posters (吃了10天瘦了21.4斤, 叶黄素酯片真的好用) needs
+// an order at least useLag before it: goods ordered minutes ago have not
+// been used, and a crew buying for cover posts its sheet right after its
+// orders. A common review (用了一个月了，还不错, posted by many) keeps the
+// same-broadcast order as its backing: it is what a returning buyer says
+// when ordering again.
 func (v *view) boughtBefore(a *account, x *action) bool {
-	return a.boughtFrom(v.d.rooms[x.room].merchant, int64(x.minute+1)*60_000)
+	until := int64(x.minute+1) * 60_000
+	if x.flags&fUse != 0 && x.script != noScript && v.sDeg[x.script] <= webMaxPosters {
+		until -= useLag.Milliseconds()
+	}
+	return a.boughtFrom(v.d.rooms[x.room].merchant, until)
 }
 
 // promoLinks finds, per promoted room (more unbought commercial speech

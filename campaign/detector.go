@@ -178,6 +178,9 @@ func (d *Detector) comment(p *platform, ev *qinglang.Event, ts int64) {
 		sh := d.shingles()
 		if isTestimonial(masked) || hasResult(d.cls) {
 			flags |= fTestimonial | fPromo
+			if isUse(masked) || hasResult(d.cls) {
+				flags |= fUse
+			}
 		} else if isPromo(masked) {
 			flags |= fPromo
 		}
@@ -185,7 +188,7 @@ func (d *Detector) comment(p *platform, ev *qinglang.Event, ts int64) {
 			flags |= fContentFree
 		}
 		sc = d.scripts.assign(p, masked, &d.ar, sh, flags&fTestimonial != 0, ts, &d.sig, &d.keys)
-		d.scripts.remember(p, sc, key, flags&(fTestimonial|fPromo|fContentFree))
+		d.scripts.remember(p, sc, key, flags&(fTestimonial|fPromo|fContentFree|fUse))
 	}
 	if r.answersCall(ts, masked, d.shingles, flags&fContentFree != 0) {
 		flags |= fAfterCall

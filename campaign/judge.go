@@ -20,6 +20,7 @@ type candidate struct {
 	scripted   int32   // comments in the group's scripts and rooms
 	sActs      int32   // such actions
 	rooms      int32   // group rooms it posted the group's scripts in
+	ownRooms   int32   // of them, rooms where it posted one of the group's own clusters (not only the coarse script)
 	hop        bool    // hops through a proxy pool (evHop)
 	noBuyTM    bool    // one of them is a testimonial without an order before it
 	noBuyAd    bool    // one of them is commercial speech without an order before it
@@ -169,18 +170,22 @@ func (g *group) features() {
 	burst := make(map[uint64]int32)
 	keyOf := make(map[uint64]*action) // an action of each key
 	keysOf := make([][]uint64, len(g.cands))
-	var rooms []uint32
+	var rooms, own []uint32
 	var merchants []string
 	for ci := range g.cands {
 		c := &g.cands[ci]
 		a := v.d.accounts.at(c.acct)
 		c.hop = v.ev[c.acct]&evHop != 0
 		_, c.promoBurst = v.burst[c.acct]
-		rooms, merchants = rooms[:0], merchants[:0]
+		rooms, merchants, own = rooms[:0], merchants[:0], own[:0]
 		for _, i := range v.actsOf(c.acct) {
 			x := &v.acts[i]
 			if !g.scripted(x) {
 				continue
+			}
+			if g.isScr[x.script] && !slices.Contains(own, x.room) {
+				own = append(own, x.room)
+				c.ownRooms++
 			}
 			c.scripted += int32(x.n)
 			c.sActs++
@@ -478,7 +483,7 @@ func (g *group) membership() {
 		}
 		ev := g.v.ev[c.acct]
 		c.heavy = ev&evPromo != 0 || g.v.heavy(c.acct, q, len(tested))
-		c.strong = c.lock > 0 || c.infra || c.hop || ev&evContra != 0 || c.rooms >= spreadRooms || (c.noBuyAd && c.promoBurst) || c.webKnot()
+		c.strong = c.lock > 0 || c.infra || c.hop || ev&evContra != 0 || c.ownRooms >= spreadRooms || (c.noBuyAd && c.promoBurst) || c.webKnot()
 		c.member = c.strong || c.bound ||
 			(c.noBuyTM && (c.core || c.burst) && (c.heavy || c.scripted >= 2)) ||
 			(c.noBuyAd && c.heavy && (c.rooms >= promoRooms || c.adShared))

@@ -19,6 +19,7 @@ const (
 	fNumber                        // the text has a number
 	fPromo                         // commercial speech: a testimonial, urging or vouching
 	fContentFree                   // content-free (scratch of the streaming layer, never logged)
+	fUse                           // a testimonial of use: a result or a time of use, which needs the goods in hand
 )
 
 // logAction appends (or merges) one comment's action.

@@ -134,6 +134,13 @@ func isTestimonial(masked string) bool {
 	return usageTerms.in(masked) && (strings.ContainsRune(masked, numMask) || praiseTerms.in(masked))
 }
 
+// isUse reports whether testimonial masked tells of the goods' use: a
+// result (瘦了, 斑淡了, 好用) or a time of use (吃了<N>天). A repurchase or
+// a shill's denial alone is not one.
+func isUse(masked string) bool {
+	return resultTerms.in(masked) || usageTerms.in(masked) && (strings.ContainsRune(masked, numMask) || praiseTerms.in(masked))
+}
+
 // Kinds of personal claims.
 const (
 	claimWeight     uint8 = iota + 1 // 瘦<N>斤: weight lost, in jin

@@ -66,6 +66,11 @@ const (
 const (
 	// bucket is the time bucket of a (room, script, bucket) action.
 	bucket = 2 * time.Minute
+	// useLag: a testimonial of use (吃了<N>天瘦了<N>斤, 真的好用) is backed
+	// only by an order from the merchant at least this long before it,
+	// an order of an earlier broadcast: goods ordered minutes ago in the
+	// same broadcast have not been used yet.
+	useLag = 12 * time.Hour
 	// ctaExplained: a script cluster whose comments answer a call to
 	// action at least this often (within afterCall) is the crowd
 	// answering the host, not a script, unless it is testimonials.
@@ -98,8 +103,9 @@ const (
 	// the window is popular (a shared catchphrase); lockstep on it and
 	// co-posting it prove little.
 	popularScript = 400
-	// spreadRooms: an account posting a group's scripts in this many of
-	// its rooms is tied to it whatever else it did.
+	// spreadRooms: an account posting a group's own scripts (clusters it
+	// owns, not the coarse script of unbought praise in linked rooms) in
+	// this many of its rooms is tied to it whatever else it did.
 	spreadRooms = 3
 	// promoRooms: an account posting commercial speech without a purchase
 	// in this many rooms is linked to the others doing so in the same
