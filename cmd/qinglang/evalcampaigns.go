@@ -13,7 +13,7 @@ func newEvalCampaignsCmd() *cobra.Command {
 	var heldout, asJSON bool
 	var set string
 	c := &cobra.Command{
-		Use:   "campaigns [--set matrix|heldout|fresh|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11|blind12|blind13|blind14|blind15] [--json]",
+		Use:   "campaigns [--set matrix|heldout|fresh|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11|blind12|blind13|blind14|blind15|blind16] [--json]",
 		Short: "在模拟直播间上评估团伙检测：账号级精确率、召回率与误指 / score campaign detection on simulated rooms",
 		Long: `生成带已知水军团伙（攻击场景）或只有真实观众（自然场景：千人口号、刷“1”、抽奖口令、共用 NAT 的观众、铁粉、买家评价）的模拟直播，
 按事件时间每 5 分钟研判一次，对比团伙检测器与朴素基线（相同文本 5 个账号以上）：攻击场景的账号级精确率、召回率、F1，自然场景被误指的账号。
