@@ -20,9 +20,8 @@
 // attack variants and look-alikes, to be run once for an unseen figure;
 // Blind is a fourth such set, written without sight of the detector;
 // Blind2, Blind3 and Blind4 are the fifth to seventh, written the same
-// way, and Blind5 to Blind16 the eighth to nineteenth. All up to Blind15
-// have been used; Blind16 is kept for one run of the next detector
-// change.
+// way, and Blind5 to Blind16 the eighth to nineteenth. All have been
+// used: the next detector change needs a new one.
 // Beside package campaign's detector, Run reports a naive baseline
 // (Baseline: identical normalised texts from five or more accounts),
 // which accuses chanting fans: repeated text alone is not the signal.
