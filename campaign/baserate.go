@@ -8,9 +8,9 @@ import "math"
 // platform's viewers write anyway. The view measures the platform's rate
 // of it per comment in the window; an account is a heavy promoter when
 // its own share would be improbable at that rate (a binomial tail given
-// that it wrote some, corrected for the number of accounts tested), and a room is a promoted
-// room when its count would be improbable at that rate (a Poisson tail,
-// corrected for the number of rooms). The rates include the crews' own
+// that it wrote some, corrected for the number of accounts tested), and a
+// room is a promoted room when its count would be improbable at that rate
+// (a Poisson tail, corrected for the number of rooms). The rates include the crews' own
 // comments, which only makes the tests stricter.
 
 // unboughtPromo reports whether action x is commercial speech that

@@ -138,7 +138,7 @@ func isTestimonial(masked string) bool {
 // result (瘦了, 斑淡了, 好用) or a time of use (吃了<N>天). A repurchase or
 // a shill's denial alone is not one.
 func isUse(masked string) bool {
-	return resultTerms.in(masked) || usageTerms.in(masked) && (strings.ContainsRune(masked, numMask) || praiseTerms.in(masked))
+	return resultTerms.in(masked) || (usageTerms.in(masked) && (strings.ContainsRune(masked, numMask) || praiseTerms.in(masked)))
 }
 
 // Kinds of personal claims.

@@ -66,10 +66,11 @@ const (
 const (
 	// bucket is the time bucket of a (room, script, bucket) action.
 	bucket = 2 * time.Minute
-	// useLag: a testimonial of use (吃了<N>天瘦了<N>斤, 真的好用) is backed
-	// only by an order from the merchant at least this long before it,
-	// an order of an earlier broadcast: goods ordered minutes ago in the
-	// same broadcast have not been used yet.
+	// useLag: a testimonial of use (吃了<N>天瘦了<N>斤, 真的好用) in a
+	// cluster of at most webMaxPosters posters is backed only by an order
+	// from the merchant at least this long before it, an order of an
+	// earlier broadcast: goods ordered minutes ago in the same broadcast
+	// have not been used yet (view.boughtBefore).
 	useLag = 12 * time.Hour
 	// ctaExplained: a script cluster whose comments answer a call to
 	// action at least this often (within afterCall) is the crowd
