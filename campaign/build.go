@@ -10,21 +10,22 @@ import (
 
 // Reason codes of a Member.
 const (
-	ReasonScript        = "script"                  // posted the campaign's scripts in its rooms
-	ReasonNoPurchase    = "testimonial_no_purchase" // result testimonial without an order before it
-	ReasonContradiction = "contradiction"           // its own testimonials disagree
-	ReasonNewAccount    = "new_account"             // younger than Config.NewAccountAge
-	ReasonSharedNetwork = "shared_network"          // on a /24 or /64 the crew has to itself
-	ReasonSharedDevice  = "shared_device"           // a device used by other members
-	ReasonLockstep      = "lockstep"                // same scripts, rooms and minutes as another member
-	ReasonCrossRoom     = "cross_room_lockstep"     // that lockstep spans rooms
-	ReasonBurst         = "burst"                   // posted in a burst with other members
-	ReasonProxyHop      = "proxy_hop"               // hops through networks within one room (a proxy pool)
-	ReasonSpread        = "spread"                  // posted the scripts in several of the campaign's rooms
-	ReasonMerchants     = "several_merchants"       // praised goods of several merchants without buying
-	ReasonDenseCore     = "dense_core"              // in the densest block of accounts × (room, script)
-	ReasonHeavyPromoter = "heavy_promoter"          // far more unbought commercial speech than others write (baserate.go)
-	ReasonScriptWeb     = "script_web"              // posted the group's private scripts, unbought (web.go)
+	ReasonScript          = "script"                        // posted the campaign's scripts in its rooms
+	ReasonNoPurchase      = "testimonial_no_purchase"       // result testimonial without an order before it
+	ReasonRightAfterOrder = "testimonial_right_after_order" // a testimonial of use minutes after ordering, in the same broadcast: the goods cannot have been used
+	ReasonContradiction   = "contradiction"                 // its own testimonials disagree
+	ReasonNewAccount      = "new_account"                   // younger than Config.NewAccountAge
+	ReasonSharedNetwork   = "shared_network"                // on a /24 or /64 the crew has to itself
+	ReasonSharedDevice    = "shared_device"                 // a device used by other members
+	ReasonLockstep        = "lockstep"                      // same scripts, rooms and minutes as another member
+	ReasonCrossRoom       = "cross_room_lockstep"           // that lockstep spans rooms
+	ReasonBurst           = "burst"                         // posted in a burst with other members
+	ReasonProxyHop        = "proxy_hop"                     // hops through networks within one room (a proxy pool)
+	ReasonSpread          = "spread"                        // posted the scripts in several of the campaign's rooms
+	ReasonMerchants       = "several_merchants"             // praised goods of several merchants without buying
+	ReasonDenseCore       = "dense_core"                    // in the densest block of accounts × (room, script)
+	ReasonHeavyPromoter   = "heavy_promoter"                // far more unbought commercial speech than others write (baserate.go)
+	ReasonScriptWeb       = "script_web"                    // posted the group's private scripts, unbought (web.go)
 )
 
 // campaign builds the report of a judged group from its members.
@@ -165,7 +166,8 @@ func (g *group) reasons(c *candidate) []string {
 			out = append(out, r)
 		}
 	}
-	add(c.noBuyTM, ReasonNoPurchase)
+	add(c.noOrderTM, ReasonNoPurchase)
+	add(c.afterOrderTM, ReasonRightAfterOrder)
 	add(ev&evContra != 0, ReasonContradiction)
 	add(ev&evNew != 0, ReasonNewAccount)
 	add(c.infraNet, ReasonSharedNetwork)

@@ -39,8 +39,8 @@ func TestCommonReviewInOneBucketNotInStep(t *testing.T) {
 
 // checkSimWorld generates the world of cfg, judges it every 5 minutes of
 // event time, and checks that no viewer is accused and that recall is at
-// least minRecall.
-func checkSimWorld(t *testing.T, cfg sim.Config, minRecall float64) {
+// least minRecall. It returns the changes reported.
+func checkSimWorld(t *testing.T, cfg sim.Config, minRecall float64) []Change {
 	t.Helper()
 	crew := map[string]bool{}
 	cfg.Labels = func(l sim.Label) {
@@ -53,10 +53,12 @@ func checkSimWorld(t *testing.T, cfg sim.Config, minRecall float64) {
 		t.Fatal(err)
 	}
 	acc := map[string]bool{}
-	for _, ch := range detectEvery(New(Config{}), evs, 5*time.Minute) {
+	chs := detectEvery(New(Config{}), evs, 5*time.Minute)
+	for _, ch := range chs {
 		for _, m := range ch.Campaign.Members {
 			acc[m.User] = true
 		}
 	}
 	checkCrew(t, acc, crew, minRecall)
+	return chs
 }

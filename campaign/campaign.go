@@ -148,13 +148,17 @@ type Evidence struct {
 	MedianAgeDays     float64 `json:"median_age_days"`     // of members with a known age; -1 when none is known
 	Purchasers        int     `json:"purchasers"`          // members with at least one order
 	TestimonialsNoBuy int     `json:"testimonials_no_buy"` // members posting result testimonials without an order
-	Contradicting     int     `json:"contradicting"`       // members contradicting themselves
-	Synchrony         float64 `json:"synchrony"`           // mean lockstep similarity of member pairs, 0..1
-	Bursts            int     `json:"bursts"`              // members in a burst of unbought commercial speech improbable at its room's own rate
-	ScriptWeb         int     `json:"script_web"`          // members tied to each other by private scripts (small clusters only the group posts, unbought), in a web improbable at the platform's rate
-	AfterCallShare    float64 `json:"after_call_share"`    // share of member comments within 2 min of the host's call to action
-	RoomShare         float64 `json:"room_share"`          // member comments / all comments, in the campaign's rooms
-	Promotional       float64 `json:"promotional"`         // share of member comments that are testimonials or urge, vouch, praise
+	// TestimonialsAfterOrder: members whose only unbacked testimonials
+	// are of use (吃了10天瘦了8斤) and came minutes after an order of the
+	// same broadcast, before the goods could be used.
+	TestimonialsAfterOrder int     `json:"testimonials_after_order"`
+	Contradicting          int     `json:"contradicting"`    // members contradicting themselves
+	Synchrony              float64 `json:"synchrony"`        // mean lockstep similarity of member pairs, 0..1
+	Bursts                 int     `json:"bursts"`           // members in a burst of unbought commercial speech improbable at its room's own rate
+	ScriptWeb              int     `json:"script_web"`       // members tied to each other by private scripts (small clusters only the group posts, unbought), in a web improbable at the platform's rate
+	AfterCallShare         float64 `json:"after_call_share"` // share of member comments within 2 min of the host's call to action
+	RoomShare              float64 `json:"room_share"`       // member comments / all comments, in the campaign's rooms
+	Promotional            float64 `json:"promotional"`      // share of member comments that are testimonials or urge, vouch, praise
 }
 
 // Change is what one Judge call found: a new campaign, or one that grew.

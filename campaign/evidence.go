@@ -72,11 +72,13 @@ func (g *group) evidence(set []int) (Evidence, float64, float64) {
 			e.Purchasers++
 		}
 		heavy := c.heavy
-		if c.noBuyTM {
+		if c.noOrderTM {
 			e.TestimonialsNoBuy++
-			if heavy || c.promoBurst {
-				noBuyTM++
-			}
+		} else if c.afterOrderTM {
+			e.TestimonialsAfterOrder++
+		}
+		if c.noBuyTM && (heavy || c.promoBurst) {
+			noBuyTM++
 		}
 		if v.ev[c.acct]&evContra != 0 {
 			e.Contradicting++

@@ -40,6 +40,11 @@ func finding(c *Campaign) qinglang.Finding {
 		related = fmt.Sprintf("；与另外 %d 个团伙共用设备或网段，疑为同一团伙", n)
 		relatedEN = fmt.Sprintf("; shares devices or networks with %d other campaign(s), likely the same crew", n)
 	}
+	afterOrder, afterOrderEN := "", ""
+	if n := e.TestimonialsAfterOrder; n > 0 {
+		afterOrder = fmt.Sprintf("%d 个账号下单几分钟后即称已见效，", n)
+		afterOrderEN = fmt.Sprintf("%d claiming results minutes after ordering, ", n)
+	}
 	return qinglang.Finding{
 		ID:       c.ID,
 		Kind:     qinglang.KindCampaign,
@@ -50,10 +55,10 @@ func finding(c *Campaign) qinglang.Finding {
 		TS:       c.LastSeen,
 		EventIDs: slices.Clone(c.EventIDs),
 		Accounts: accounts,
-		Summary: fmt.Sprintf("疑似职业弹幕团伙：%d 个账号在 %d 个直播间发布 %d 条协同评论（%d 个账号未购买却发布效果证言，%d 个账号共用网段，%d 个新账号）%s",
-			e.Members, e.Rooms, e.Comments, e.TestimonialsNoBuy, e.SharedIP, e.NewAccounts, related),
-		SummaryEN: fmt.Sprintf("Suspected paid comment crew: %d accounts posted %d coordinated comments in %d rooms (%d testimonials without a purchase, %d sharing a network, %d new accounts)%s",
-			e.Members, e.Comments, e.Rooms, e.TestimonialsNoBuy, e.SharedIP, e.NewAccounts, relatedEN),
+		Summary: fmt.Sprintf("疑似职业弹幕团伙：%d 个账号在 %d 个直播间发布 %d 条协同评论（%d 个账号未购买却发布效果证言，%s%d 个账号共用网段，%d 个新账号）%s",
+			e.Members, e.Rooms, e.Comments, e.TestimonialsNoBuy, afterOrder, e.SharedIP, e.NewAccounts, related),
+		SummaryEN: fmt.Sprintf("Suspected paid comment crew: %d accounts posted %d coordinated comments in %d rooms (%d testimonials without a purchase, %s%d sharing a network, %d new accounts)%s",
+			e.Members, e.Comments, e.Rooms, e.TestimonialsNoBuy, afterOrderEN, e.SharedIP, e.NewAccounts, relatedEN),
 		Basis:    basis,
 		BasisEN:  basisEN,
 		Evidence: ev,

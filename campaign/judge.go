@@ -16,29 +16,31 @@ import (
 
 // candidate is one account considered for a group.
 type candidate struct {
-	acct       uint32
-	scripted   int32   // comments in the group's scripts and rooms
-	sActs      int32   // such actions
-	rooms      int32   // group rooms it posted the group's scripts in
-	ownRooms   int32   // of them, rooms where it posted one of the group's own clusters (not only the coarse script)
-	hop        bool    // hops through a proxy pool (evHop)
-	noBuyTM    bool    // one of them is a testimonial without an order before it
-	noBuyAd    bool    // one of them is commercial speech without an order before it
-	adShared   bool    // one such in a script cluster another such candidate posted too
-	adMerch    int32   // merchants it praised so, unbought
-	burst      bool    // one of them shares its (room, script, bucket) with two other candidates
-	promoBurst bool    // in a burst of unbought commercial speech in one of the group's rooms (burst.go)
-	heavy      bool    // writes far more unbought commercial speech than everyone else (baserate.go)
-	web        int32   // the group's private scripts it posted, unbought (web.go); two tie it to a web
-	bound      bool    // one of them is a bound script, the web's knots' own (web.go), which ties it too
-	lock       float64 // best lockstep similarity with another candidate
-	lockMulti  bool    // that lockstep spans rooms
-	infra      bool    // on a network or device the group has to itself
-	infraNet   bool    // on a network the group has to itself
-	infraDev   bool    // on a device the group has to itself
-	core       bool    // in the densest block
-	strong     bool    // tied by lockstep, infrastructure, hopping, a contradiction or spread
-	member     bool
+	acct         uint32
+	scripted     int32   // comments in the group's scripts and rooms
+	sActs        int32   // such actions
+	rooms        int32   // group rooms it posted the group's scripts in
+	ownRooms     int32   // of them, rooms where it posted one of the group's own clusters (not only the coarse script)
+	hop          bool    // hops through a proxy pool (evHop)
+	noBuyTM      bool    // one of them is a testimonial without an order backing it (noOrderTM or afterOrderTM)
+	noOrderTM    bool    // one of them is a testimonial without any order from the merchant before it
+	afterOrderTM bool    // one of them is a testimonial of use whose only order came minutes before, in the same broadcast (useLag)
+	noBuyAd      bool    // one of them is commercial speech without an order before it
+	adShared     bool    // one such in a script cluster another such candidate posted too
+	adMerch      int32   // merchants it praised so, unbought
+	burst        bool    // one of them shares its (room, script, bucket) with two other candidates
+	promoBurst   bool    // in a burst of unbought commercial speech in one of the group's rooms (burst.go)
+	heavy        bool    // writes far more unbought commercial speech than everyone else (baserate.go)
+	web          int32   // the group's private scripts it posted, unbought (web.go); two tie it to a web
+	bound        bool    // one of them is a bound script, the web's knots' own (web.go), which ties it too
+	lock         float64 // best lockstep similarity with another candidate
+	lockMulti    bool    // that lockstep spans rooms
+	infra        bool    // on a network or device the group has to itself
+	infraNet     bool    // on a network the group has to itself
+	infraDev     bool    // on a device the group has to itself
+	core         bool    // in the densest block
+	strong       bool    // tied by lockstep, infrastructure, hopping, a contradiction or spread
+	member       bool
 }
 
 // group is a group under judgement.
@@ -195,7 +197,14 @@ func (g *group) features() {
 			}
 			if x.flags&fPromo != 0 && !v.boughtBefore(a, x) {
 				c.noBuyAd = true
-				c.noBuyTM = c.noBuyTM || x.flags&fTestimonial != 0
+				if x.flags&fTestimonial != 0 {
+					c.noBuyTM = true
+					if a.boughtFrom(v.d.rooms[x.room].merchant, int64(x.minute+1)*60_000) {
+						c.afterOrderTM = true
+					} else {
+						c.noOrderTM = true
+					}
+				}
 				if m := v.d.rooms[x.room].merchant; m != "" && !slices.Contains(merchants, m) {
 					merchants = append(merchants, m)
 					c.adMerch++

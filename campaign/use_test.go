@@ -1,6 +1,9 @@
 package campaign
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,7 +30,10 @@ func TestIsUse(t *testing.T) {
 // jin they lost in how many days, among 70 loyal fans a merchant and
 // earlier buyers' reviews. An order of the same broadcast backed such a
 // testimonial, and 3 of the 12 members were found; a testimonial of use
-// is backed only by an order of an earlier broadcast (useLag).
+// is backed only by an order of an earlier broadcast (useLag). The
+// finding says so rather than calling them testimonials without a
+// purchase: those members carry testimonial_right_after_order, the
+// evidence counts them apart, and the summary tells of them.
 func TestBuyersTestifyingMinutesAfterOrdering(t *testing.T) {
 	cfg := sim.Config{Seed: 1601, Rooms: 5, Days: 4, Duration: 30 * time.Minute, Hard: sim.HardCases{LoyalFans: 70, Reviews: true},
 		Crews: []sim.Crew{
@@ -35,5 +41,27 @@ func TestBuyersTestifyingMinutesAfterOrdering(t *testing.T) {
 				Age: sim.AgeAged, Filler: 0.1, Buyers: 0.6, Contradict: 0.2, Timing: sim.TimingEven, RoomComments: [2]int{4, 6},
 				Merchants: []int{1, 2, 3, 4}},
 		}}
-	checkSimWorld(t, cfg, 0.95)
+	chs := checkSimWorld(t, cfg, 0.95)
+	if len(chs) == 0 {
+		return
+	}
+	c := chs[len(chs)-1].Campaign
+	after := 0
+	for _, m := range c.Members {
+		right := slices.Contains(m.Reasons, ReasonRightAfterOrder)
+		if right {
+			after++
+		}
+		if right && m.Orders == 0 {
+			t.Errorf("%s: %s without an order", m.User, ReasonRightAfterOrder)
+		}
+	}
+	e := c.Evidence
+	if after == 0 || e.TestimonialsAfterOrder == 0 || e.TestimonialsAfterOrder+e.TestimonialsNoBuy > e.Members {
+		t.Errorf("members right after ordering %d; evidence %d after an order, %d without, of %d", after, e.TestimonialsAfterOrder, e.TestimonialsNoBuy, e.Members)
+	}
+	f := c.Finding()
+	if !strings.Contains(f.Summary, fmt.Sprintf("%d 个账号下单几分钟后即称已见效", e.TestimonialsAfterOrder)) || !strings.Contains(f.SummaryEN, "claiming results minutes after ordering") {
+		t.Errorf("summary: %s / %s", f.Summary, f.SummaryEN)
+	}
 }
