@@ -12,7 +12,7 @@ import (
 const (
 	ReasonScript          = "script"                        // posted the campaign's scripts in its rooms
 	ReasonNoPurchase      = "testimonial_no_purchase"       // result testimonial without an order before it
-	ReasonRightAfterOrder = "testimonial_right_after_order" // a testimonial of use minutes after ordering, in the same broadcast: the goods cannot have been used
+	ReasonRightAfterOrder = "testimonial_right_after_order" // a testimonial of use less than 12 hours after ordering (useLag): the goods cannot have been used
 	ReasonContradiction   = "contradiction"                 // its own testimonials disagree
 	ReasonNewAccount      = "new_account"                   // younger than Config.NewAccountAge
 	ReasonSharedNetwork   = "shared_network"                // on a /24 or /64 the crew has to itself

@@ -149,8 +149,9 @@ type Evidence struct {
 	Purchasers        int     `json:"purchasers"`          // members with at least one order
 	TestimonialsNoBuy int     `json:"testimonials_no_buy"` // members posting result testimonials without an order
 	// TestimonialsAfterOrder: members whose only unbacked testimonials
-	// are of use (吃了10天瘦了8斤) and came minutes after an order of the
-	// same broadcast, before the goods could be used.
+	// are of use (吃了10天瘦了8斤) and came less than 12 hours after an
+	// order from the merchant (most minutes after, in the same broadcast),
+	// before the goods could have been used.
 	TestimonialsAfterOrder int     `json:"testimonials_after_order"`
 	Contradicting          int     `json:"contradicting"`    // members contradicting themselves
 	Synchrony              float64 `json:"synchrony"`        // mean lockstep similarity of member pairs, 0..1

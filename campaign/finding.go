@@ -42,8 +42,8 @@ func finding(c *Campaign) qinglang.Finding {
 	}
 	afterOrder, afterOrderEN := "", ""
 	if n := e.TestimonialsAfterOrder; n > 0 {
-		afterOrder = fmt.Sprintf("%d 个账号下单几分钟后即称已见效，", n)
-		afterOrderEN = fmt.Sprintf("%d claiming results minutes after ordering, ", n)
+		afterOrder = fmt.Sprintf("%d 个账号下单不到 12 小时即称已见效，", n)
+		afterOrderEN = fmt.Sprintf("%d claiming results within 12 hours of ordering, ", n)
 	}
 	return qinglang.Finding{
 		ID:       c.ID,

@@ -24,7 +24,7 @@ type candidate struct {
 	hop          bool    // hops through a proxy pool (evHop)
 	noBuyTM      bool    // one of them is a testimonial without an order backing it (noOrderTM or afterOrderTM)
 	noOrderTM    bool    // one of them is a testimonial without any order from the merchant before it
-	afterOrderTM bool    // one of them is a testimonial of use whose only order came minutes before, in the same broadcast (useLag)
+	afterOrderTM bool    // one of them is a testimonial of use whose orders came less than useLag before it
 	noBuyAd      bool    // one of them is commercial speech without an order before it
 	adShared     bool    // one such in a script cluster another such candidate posted too
 	adMerch      int32   // merchants it praised so, unbought

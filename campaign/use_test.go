@@ -61,7 +61,7 @@ func TestBuyersTestifyingMinutesAfterOrdering(t *testing.T) {
 		t.Errorf("members right after ordering %d; evidence %d after an order, %d without, of %d", after, e.TestimonialsAfterOrder, e.TestimonialsNoBuy, e.Members)
 	}
 	f := c.Finding()
-	if !strings.Contains(f.Summary, fmt.Sprintf("%d 个账号下单几分钟后即称已见效", e.TestimonialsAfterOrder)) || !strings.Contains(f.SummaryEN, "claiming results minutes after ordering") {
+	if !strings.Contains(f.Summary, fmt.Sprintf("%d 个账号下单不到 12 小时即称已见效", e.TestimonialsAfterOrder)) || !strings.Contains(f.SummaryEN, "claiming results within 12 hours of ordering") {
 		t.Errorf("summary: %s / %s", f.Summary, f.SummaryEN)
 	}
 }

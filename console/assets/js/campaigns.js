@@ -241,7 +241,7 @@ function evidenceTable(ev, n) {
     [t("账龄中位数", "Median account age"), ev.median_age_days == null || ev.median_age_days < 0 ? t("未知", "unknown") : `${Math.round(ev.median_age_days * 10) / 10} ${t("天", "days")}`, t("已知账龄的成员", "of members with a known age")],
     [t("有购买", "Purchasers"), of("purchasers"), t("至少下过一单的成员", "members with at least one order")],
     [t("未购先证言", "Testimonials without purchase"), of("testimonials_no_buy"), t("发布效果证言却没有下单", "posted result testimonials without an order")],
-    [t("下单即称见效", "Results right after ordering"), of("testimonials_after_order"), t("同一场直播下单几分钟后即称用后见效（货还没到）", "claimed results of use minutes after ordering in the same broadcast (before the goods could arrive)")],
+    [t("下单即称见效", "Results right after ordering"), of("testimonials_after_order"), t("下单不到 12 小时（多为同一场直播几分钟后）即称用后见效，货还没到", "claimed results of use within 12 hours of ordering (mostly minutes after, in the same broadcast), before the goods could arrive")],
     [t("自相矛盾", "Contradictions"), of("contradicting"), t("自己的证言前后矛盾（如瘦35斤与瘦16.6斤）", "their own testimonials disagree (lost 35 and 16.6 jin)")],
     [t("同步度", "Synchrony"), pct(ev.synchrony), t("成员两两锁步相似度的均值", "mean lockstep similarity of member pairs")],
     [t("集中爆发", "Bursts"), of("bursts"), t("在直播间自身概率下罕见的未购推销爆发中的成员", "members in a burst of unbought praise the room's own rates make improbable")],
