@@ -72,7 +72,12 @@ func (v *view) baseRates() {
 // crews.
 func (v *view) heavy(a uint32, q float64, tested int) bool {
 	k, n := int(v.aPromo[a]), int(v.aAll[a])
-	return k > 0 && binomialTail(k, n, q) < heavyFalse/float64(max(1, tested))*binomialTail(1, n, q)
+	return k > 0 && binomialTail(k, n, q) < heavyFalse/float64(max(1, tested))*anyOf(n, q)
+}
+
+// anyOf is P(X ≥ 1) for X ~ Binomial(n, q): 1 - (1-q)^n.
+func anyOf(n int, q float64) float64 {
+	return -math.Expm1(float64(n) * math.Log1p(-min(q, 1)))
 }
 
 // rateWithout is the platform's rate of unbought commercial speech

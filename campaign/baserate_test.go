@@ -30,6 +30,14 @@ func TestBinomialTail(t *testing.T) {
 	if binomialTail(3, 2, 0.5) != 0 || binomialTail(1, 5, 0) != 0 || binomialTail(1, 5, 1) != 1 {
 		t.Error("edge cases")
 	}
+	for _, c := range []struct {
+		n int
+		q float64
+	}{{1, 0.03}, {20, 0.025}, {500, 0.01}, {5, 0}, {5, 1}} {
+		if got, want := anyOf(c.n, c.q), binomialTail(1, c.n, c.q); math.Abs(got-want) > 1e-9*max(1, want) {
+			t.Errorf("anyOf(%d, %g) = %g, want %g", c.n, c.q, got, want)
+		}
+	}
 }
 
 func TestNegBinomialTail(t *testing.T) {

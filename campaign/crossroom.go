@@ -3,6 +3,7 @@ package campaign
 import (
 	"math"
 	"slices"
+	"time"
 )
 
 // The cross-room stage works on a view: one platform's actions in the
@@ -285,11 +286,16 @@ func (v *view) ownEvidence() {
 // same-broadcast order as its backing: it is what a returning buyer says
 // when ordering again.
 func (v *view) boughtBefore(a *account, x *action) bool {
-	until := int64(x.minute+1) * 60_000
 	if x.flags&fUse != 0 && x.script != noScript && v.sDeg[x.script] <= webMaxPosters {
-		until -= useLag.Milliseconds()
+		return v.orderedBefore(a, x, useLag)
 	}
-	return a.boughtFrom(v.d.rooms[x.room].merchant, until)
+	return v.orderedBefore(a, x, 0)
+}
+
+// orderedBefore reports whether account a ordered from the merchant of
+// action x's room at least lag before x (lag 0: before or in its minute).
+func (v *view) orderedBefore(a *account, x *action, lag time.Duration) bool {
+	return a.boughtFrom(v.d.rooms[x.room].merchant, int64(x.minute+1)*60_000-lag.Milliseconds())
 }
 
 // promoLinks finds, per promoted room (more unbought commercial speech

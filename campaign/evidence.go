@@ -77,7 +77,7 @@ func (g *group) evidence(set []int) (Evidence, float64, float64) {
 		} else if c.afterOrderTM {
 			e.TestimonialsAfterOrder++
 		}
-		if c.noBuyTM && (heavy || c.promoBurst) {
+		if c.noBuyTM() && (heavy || c.promoBurst) {
 			noBuyTM++
 		}
 		if v.ev[c.acct]&evContra != 0 {

@@ -22,7 +22,6 @@ type candidate struct {
 	rooms        int32   // group rooms it posted the group's scripts in
 	ownRooms     int32   // of them, rooms where it posted one of the group's own clusters (not only the coarse script)
 	hop          bool    // hops through a proxy pool (evHop)
-	noBuyTM      bool    // one of them is a testimonial without an order backing it (noOrderTM or afterOrderTM)
 	noOrderTM    bool    // one of them is a testimonial without any order from the merchant before it
 	afterOrderTM bool    // one of them is a testimonial of use whose orders came less than useLag before it
 	noBuyAd      bool    // one of them is commercial speech without an order before it
@@ -42,6 +41,11 @@ type candidate struct {
 	strong       bool    // tied by lockstep, infrastructure, hopping, a contradiction or spread
 	member       bool
 }
+
+// noBuyTM reports whether one of c's actions is a testimonial without an
+// order backing it: none before it, or only one too recent for a
+// testimonial of use.
+func (c *candidate) noBuyTM() bool { return c.noOrderTM || c.afterOrderTM }
 
 // group is a group under judgement.
 type group struct {
@@ -198,8 +202,7 @@ func (g *group) features() {
 			if x.flags&fPromo != 0 && !v.boughtBefore(a, x) {
 				c.noBuyAd = true
 				if x.flags&fTestimonial != 0 {
-					c.noBuyTM = true
-					if a.boughtFrom(v.d.rooms[x.room].merchant, int64(x.minute+1)*60_000) {
+					if v.orderedBefore(a, x, 0) {
 						c.afterOrderTM = true
 					} else {
 						c.noOrderTM = true
@@ -398,7 +401,7 @@ func (g *group) peel() {
 		}
 		ev := v.ev[c.acct]
 		p := 0.0
-		if c.noBuyTM {
+		if c.noBuyTM() {
 			p += priorNoBuyTM
 		}
 		if ev&evContra != 0 {
@@ -494,7 +497,7 @@ func (g *group) membership() {
 		c.heavy = ev&evPromo != 0 || g.v.heavy(c.acct, q, len(tested))
 		c.strong = c.lock > 0 || c.infra || c.hop || ev&evContra != 0 || c.ownRooms >= spreadRooms || (c.noBuyAd && c.promoBurst) || c.webKnot()
 		c.member = c.strong || c.bound ||
-			(c.noBuyTM && (c.core || c.burst) && (c.heavy || c.scripted >= 2)) ||
+			(c.noBuyTM() && (c.core || c.burst) && (c.heavy || c.scripted >= 2)) ||
 			(c.noBuyAd && c.heavy && (c.rooms >= promoRooms || c.adShared))
 	}
 }
