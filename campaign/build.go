@@ -26,13 +26,17 @@ const (
 	ReasonDenseCore       = "dense_core"                    // in the densest block of accounts × (room, script)
 	ReasonHeavyPromoter   = "heavy_promoter"                // far more unbought commercial speech than others write (baserate.go)
 	ReasonScriptWeb       = "script_web"                    // posted the group's private scripts, unbought (web.go)
+	ReasonFarmPhone       = "farm_phone"                    // on one of the campaign's farm phones (used by 5 accounts or more, most of them members), which makes it the crew's however little it wrote
 )
 
 // campaign builds the report of a judged group from its members.
 func (g *group) campaign() Campaign {
 	v, d := g.v, g.v.d
 	set := g.set(func(c *candidate) bool { return c.member })
-	ev, e, _ := g.evidence(set)
+	ev, _, _ := g.evidence(set)
+	// the crew evidence is that of the members judged on their own;
+	// their phone mates add to the counts, not to the certainty
+	_, e, _ := g.evidence(g.set(func(c *candidate) bool { return c.member && !c.mate }))
 	c := Campaign{Platform: v.p.name, Evidence: ev}
 	c.Score = score(e, len(set))
 
@@ -160,12 +164,14 @@ type pointKey struct {
 // reasons returns a member's reason codes.
 func (g *group) reasons(c *candidate) []string {
 	ev := g.v.ev[c.acct]
-	out := []string{ReasonScript}
+	var out []string
 	add := func(ok bool, r string) {
 		if ok {
 			out = append(out, r)
 		}
 	}
+	add(c.sActs > 0, ReasonScript)
+	add(c.mate, ReasonFarmPhone)
 	add(c.noOrderTM, ReasonNoPurchase)
 	add(c.afterOrderTM, ReasonRightAfterOrder)
 	add(ev&evContra != 0, ReasonContradiction)

@@ -152,14 +152,19 @@ type Evidence struct {
 	// are of use (吃了10天瘦了8斤) and came less than 12 hours after an
 	// order from the merchant (most minutes after, in the same broadcast),
 	// before the goods could have been used.
-	TestimonialsAfterOrder int     `json:"testimonials_after_order"`
-	Contradicting          int     `json:"contradicting"`    // members contradicting themselves
-	Synchrony              float64 `json:"synchrony"`        // mean lockstep similarity of member pairs, 0..1
-	Bursts                 int     `json:"bursts"`           // members in a burst of unbought commercial speech improbable at its room's own rate
-	ScriptWeb              int     `json:"script_web"`       // members tied to each other by private scripts (small clusters only the group posts, unbought), in a web improbable at the platform's rate
-	AfterCallShare         float64 `json:"after_call_share"` // share of member comments within 2 min of the host's call to action
-	RoomShare              float64 `json:"room_share"`       // member comments / all comments, in the campaign's rooms
-	Promotional            float64 `json:"promotional"`      // share of member comments that are testimonials or urge, vouch, praise
+	TestimonialsAfterOrder int `json:"testimonials_after_order"`
+	// PhoneMates: members only for being on the crew's farm phones
+	// (devices used by 5 accounts or more, most of them members): they
+	// chat or buy to look ordinary, or wrote too little of its scripts to
+	// be judged on their own (reason farm_phone).
+	PhoneMates     int     `json:"phone_mates"`
+	Contradicting  int     `json:"contradicting"`    // members contradicting themselves
+	Synchrony      float64 `json:"synchrony"`        // mean lockstep similarity of member pairs, 0..1
+	Bursts         int     `json:"bursts"`           // members in a burst of unbought commercial speech improbable at its room's own rate
+	ScriptWeb      int     `json:"script_web"`       // members tied to each other by private scripts (small clusters only the group posts, unbought), in a web improbable at the platform's rate
+	AfterCallShare float64 `json:"after_call_share"` // share of member comments within 2 min of the host's call to action
+	RoomShare      float64 `json:"room_share"`       // member comments / all comments, in the campaign's rooms
+	Promotional    float64 `json:"promotional"`      // share of member comments that are testimonials or urge, vouch, praise
 }
 
 // Change is what one Judge call found: a new campaign, or one that grew.

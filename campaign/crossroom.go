@@ -87,7 +87,12 @@ type view struct {
 
 	lock *lockstep
 	wide *wideFarms // devices and networks that are farms across platforms (nil: one platform)
-	why  string     // why the last group judged was not a campaign (for tests)
+	// farm: accounts linked through a farm's phone (linkFarms), whose
+	// unbought commercial speech anywhere is the farm's; across: of them,
+	// those on a phone that vouches for its accounts over every platform
+	// (wide.go)
+	farm, across map[uint32]bool
+	why          string // why the last group judged was not a campaign (for tests)
 }
 
 // newView builds the view of platform p over the window [since, end].
@@ -404,13 +409,21 @@ func (v *view) groups(seeds []uint32) [][]uint32 {
 	}
 	var out [][]uint32
 	for _, g := range byRoot {
-		if len(g) >= minMembers {
+		if len(g) >= minMembers || v.acrossAny(g) {
 			slices.Sort(g)
 			out = append(out, g)
 		}
 	}
 	slices.SortFunc(out, func(a, b []uint32) int { return int(a[0]) - int(b[0]) })
 	return out
+}
+
+// acrossAny reports whether one of accounts is linked through a farm
+// counted over every platform: on this platform the farm may show fewer
+// than minMembers accounts, while over all of them it has more
+// (farmsAcross).
+func (v *view) acrossAny(accounts []uint32) bool {
+	return slices.ContainsFunc(accounts, func(a uint32) bool { return v.across[a] })
 }
 
 // linkInfra links the posters of seed scripts who share a network (/24,
@@ -461,7 +474,7 @@ func (v *view) linkInfra(seeds []uint32, uf *unionFind) {
 // The group is judged on its evidence afterwards (group.infra marks the
 // device as its own).
 func (v *view) linkFarms(uf *unionFind) {
-	v.linkShared(uf, v.p.devices.count, v.wide.devices(), func(a *account, keys []uint64) []uint64 {
+	v.linkShared(uf, true, v.p.devices.count, v.wide.devices(), func(a *account, keys []uint64) []uint64 {
 		for _, dev := range a.devices {
 			keys = append(keys, hashString(dev))
 		}
@@ -474,7 +487,7 @@ func (v *view) linkFarms(uf *unionFind) {
 // carrier NAT range serves thousands who mostly chat; a home or office
 // network serves a few.
 func (v *view) linkNetFarms(uf *unionFind) {
-	v.linkShared(uf, v.p.nets.count, v.wide.networks(), func(a *account, keys []uint64) []uint64 {
+	v.linkShared(uf, false, v.p.nets.count, v.wide.networks(), func(a *account, keys []uint64) []uint64 {
 		return append(keys, a.nets...)
 	})
 }
@@ -484,8 +497,9 @@ func (v *view) linkNetFarms(uf *unionFind) {
 // posted unbought commercial speech, when they are at least minMembers
 // and netPurity of its accounts; and, for each key of wide (a farm
 // counted over every platform), this platform's accounts that did so.
-// keysOf appends an account's distinct keys.
-func (v *view) linkShared(uf *unionFind, count func(uint64) int64, wide map[uint64]bool, keysOf func(a *account, keys []uint64) []uint64) {
+// keysOf appends an account's distinct keys. For phones (keys are
+// devices), the accounts linked are a farm's (view.farm, view.across).
+func (v *view) linkShared(uf *unionFind, phones bool, count func(uint64) int64, wide map[uint64]bool, keysOf func(a *account, keys []uint64) []uint64) {
 	byKey := make(map[uint64][]uint32)
 	var keys []uint64
 	for a := range v.aPromo {
@@ -499,10 +513,19 @@ func (v *view) linkShared(uf *unionFind, count func(uint64) int64, wide map[uint
 			}
 		}
 	}
+	if v.farm == nil {
+		v.farm, v.across = make(map[uint32]bool), make(map[uint32]bool)
+	}
+	vouch := v.wide.vouches()
 	for k, l := range byKey {
 		if wide[k] || (len(l) >= minMembers && float64(len(l)) >= netPurity*float64(count(k))) {
-			for _, a := range l[1:] {
+			uf.find(l[0]) // a farm's only account on this platform is a group too
+			for _, a := range l {
 				uf.union(l[0], a)
+				if phones {
+					v.farm[a] = true
+					v.across[a] = v.across[a] || vouch[k]
+				}
 			}
 		}
 	}

@@ -95,6 +95,9 @@ func (g *group) evidence(set []int) (Evidence, float64, float64) {
 		if c.webTied() {
 			e.ScriptWeb++
 		}
+		if c.mate {
+			e.PhoneMates++
+		}
 		if c.infra {
 			infra += 2
 		} else if c.hop {

@@ -2,9 +2,12 @@ package campaign
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/qinglang/qinglang"
 	"github.com/qinglang/qinglang/sim"
 )
 
@@ -112,11 +115,134 @@ func TestSharedNetworkFewPraiseNotAccused(t *testing.T) {
 // works one merchant on each of three platforms, two to four lines a
 // broadcast among them. On each platform a phone carries a few of its
 // accounts, no more than a family's; counted over the three platforms,
-// the phones are a farm's (wide.go). 8 of its 13 active accounts are
-// found here, none without the count over platforms.
+// the phones are a farm's (wide.go). 11 of its 13 active accounts are
+// found here, none without the count over platforms, and 8 when only a
+// farm account's lines in the group's scripts counted, not its unbought
+// commercial speech anywhere (view.farm).
 func TestFarmAcrossPlatforms(t *testing.T) {
 	cfg := sim.Config{Seed: 1508, Rooms: 6, Days: 3, Duration: 25 * time.Minute, Platforms: []string{"douyin", "kuaishou", "xiaohongshu"},
 		Crews: []sim.Crew{{Name: "wide", Accounts: 15, Scripts: sim.ScriptsParaphrase, Paraphrase: 0.8, Network: sim.NetProxy, IPv6: 0.2,
 			Devices: 3, Age: sim.AgeAged, Filler: 0.2, Buyers: 0.2, Timing: sim.TimingEven, RoomComments: [2]int{2, 4}, Merchants: []int{3, 4, 5}}}}
-	checkSimWorld(t, cfg, 0.5)
+	checkSimWorld(t, cfg, 0.8)
+}
+
+// TestPhoneMatesOfFarm: the crew of TestPhoneFarmOneLineEach has two more
+// accounts on each of its three phones that only chat. The phones are
+// the crew's (7 accounts each, 5 of them posting its testimonials), and
+// so are the chatting accounts: members for their phone alone, with the
+// reason farm_phone and counted as phone mates. A family's phone beside
+// it (three accounts, one of them praising once) adds nobody.
+func TestPhoneMatesOfFarm(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	oneLineEach(w, byMerchant, "farm", 15, []string{"m1", "m2", "m3"},
+		func(i int) string { return fmt.Sprintf("120.%d.%d.5", 30+i, i) },
+		func(i int) string { return fmt.Sprintf("farm-phone-%d", i%3) })
+	chat := []string{"主播好", "今天播到几点", "来了来了", "这个颜色好看", "刚下班", "明天还播吗"}
+	for i := range 6 {
+		u := fmt.Sprintf("farm-chat-%d", i)
+		w.crew[u] = true
+		w.account(u, t0, 500+float64(i*31))
+		room := byMerchant[[]string{"m1", "m2", "m3"}[i%3]][i%3]
+		at := t0.Add(time.Duration(i%3)*24*time.Hour + time.Duration(25+i*7)*time.Minute)
+		w.comment(room, u, fmt.Sprintf("121.%d.%d.8", 60+i, i), fmt.Sprintf("farm-phone-%d", i%3), chat[i], at)
+	}
+	for i := range 3 {
+		u := fmt.Sprintf("family-%d", i)
+		w.account(u, t0, 900+float64(i*40))
+		text := chat[i]
+		if i == 0 {
+			text = fmt.Sprintf(farmLines[9], 3)
+		}
+		w.comment(byMerchant["m1"][1], u, "112.4.9.77", "family-phone", text, t0.Add(24*time.Hour+time.Duration(50+i*4)*time.Minute))
+	}
+	_, chs := detect(w.sorted())
+	acc := accused(chs)
+	checkCrew(t, acc, w.crew, 0.9)
+	mates := 0
+	for _, ch := range chs {
+		for _, m := range ch.Campaign.Members {
+			isMate := slices.Contains(m.Reasons, ReasonFarmPhone)
+			if strings.HasPrefix(m.User, "farm-chat-") != isMate || (isMate && (m.Scripted != 0 || slices.Contains(m.Reasons, ReasonScript))) {
+				t.Errorf("%s: reasons %v, scripted %d", m.User, m.Reasons, m.Scripted)
+			}
+		}
+		mates = max(mates, ch.Campaign.Evidence.PhoneMates)
+	}
+	if mates == 0 {
+		t.Error("no phone mates counted in the evidence")
+	}
+}
+
+// onPlatforms copies every event of w to each of platforms, with rooms
+// of its own (accounts are per platform).
+func onPlatforms(w *world, platforms ...string) {
+	evs := slices.Clone(w.events)
+	for _, p := range platforms {
+		for _, ev := range evs {
+			e := *ev
+			e.Platform = p
+			if e.Room != "" {
+				e.Room = p + "-" + e.Room
+			}
+			w.add(&e)
+		}
+	}
+}
+
+// TestFamilyPhoneAcrossPlatformsNotAccused: four family members share a
+// phone and each has an account on two platforms, eight accounts on it in
+// all; four of them praise the goods once without an order, two on each
+// platform. Counted over the platforms the phone looks like a farm's (more
+// than farmAccounts accounts, half of them praising), but no more than
+// four of its accounts praise, which a family has: on each platform two
+// accounts make no campaign.
+func TestFamilyPhoneAcrossPlatformsNotAccused(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	onPlatforms(w, "p2")
+	start := t0.Add(24 * time.Hour)
+	for i := range 8 {
+		plat, room := "", byMerchant["m2"][1]
+		if i >= 4 {
+			plat, room = "p2", "p2-"+room
+		}
+		u := fmt.Sprintf("family-%d", i%4)
+		text := []string{"今天播到几点", "主播声音好好听", "这个颜色好看"}[i%3]
+		if i%4 < 2 {
+			text = fmt.Sprintf(farmLines[i%4+2*(i/4)], 2+i)
+		}
+		c := t0.Add(-800 * 24 * time.Hour)
+		w.add(&qinglang.Event{Type: qinglang.Account, Platform: plat, TS: t0.Add(-time.Second), User: u, CreatedAt: &c})
+		w.add(&qinglang.Event{Type: qinglang.Comment, Platform: plat, TS: start.Add(time.Duration(30+i*6) * time.Minute), Room: room, User: u,
+			IP: fmt.Sprintf("112.4.9.%d", 70+i), Device: "family-phone", Text: text})
+	}
+	_, chs := detect(w.sorted())
+	if acc := accused(chs); len(acc) > 0 {
+		t.Fatalf("%d accused: %v", len(acc), head(keys(acc), 10))
+	}
+}
+
+// TestFarmPhonesVouchAcrossPlatforms: a farm's phone carries two accounts
+// on each of three platforms, all six praising the goods once without an
+// order: on each platform two accounts, fewer than a campaign needs, but
+// over the platforms more praising accounts than a family has. The phone
+// vouches for them: each platform reports its two.
+func TestFarmPhonesVouchAcrossPlatforms(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	plats := []string{"", "p2", "p3"}
+	onPlatforms(w, plats[1:]...)
+	start := t0.Add(24 * time.Hour)
+	for i := range 6 {
+		plat, room := plats[i/2], byMerchant["m3"][1]
+		if plat != "" {
+			room = plat + "-" + room
+		}
+		u := fmt.Sprintf("farm-%d", i)
+		w.crew[u] = true
+		c := t0.Add(-400 * 24 * time.Hour)
+		w.add(&qinglang.Event{Type: qinglang.Account, Platform: plat, TS: t0.Add(-time.Second), User: u, CreatedAt: &c})
+		w.add(&qinglang.Event{Type: qinglang.Comment, Platform: plat, TS: start.Add(time.Duration(20+i*11) * time.Minute), Room: room, User: u,
+			IP: fmt.Sprintf("36.%d.7.%d", 40+i, 9+i), Device: "farm-phone", Text: fmt.Sprintf(farmLines[6+i], 2+i)})
+	}
+	_, chs := detect(w.sorted())
+	checkCrew(t, accused(chs), w.crew, 1)
 }

@@ -45,6 +45,11 @@ func finding(c *Campaign) qinglang.Finding {
 		afterOrder = fmt.Sprintf("%d 个账号下单不到 12 小时即称已见效，", n)
 		afterOrderEN = fmt.Sprintf("%d claiming results within 12 hours of ordering, ", n)
 	}
+	mates, matesEN := "", ""
+	if n := e.PhoneMates; n > 0 {
+		mates = fmt.Sprintf("，%d 个账号同在团伙的养号手机上", n)
+		matesEN = fmt.Sprintf(", %d on the crew's farm phones", n)
+	}
 	return qinglang.Finding{
 		ID:       c.ID,
 		Kind:     qinglang.KindCampaign,
@@ -55,10 +60,10 @@ func finding(c *Campaign) qinglang.Finding {
 		TS:       c.LastSeen,
 		EventIDs: slices.Clone(c.EventIDs),
 		Accounts: accounts,
-		Summary: fmt.Sprintf("疑似职业弹幕团伙：%d 个账号在 %d 个直播间发布 %d 条协同评论（%d 个账号未购买却发布效果证言，%s%d 个账号共用网段，%d 个新账号）%s",
-			e.Members, e.Rooms, e.Comments, e.TestimonialsNoBuy, afterOrder, e.SharedIP, e.NewAccounts, related),
-		SummaryEN: fmt.Sprintf("Suspected paid comment crew: %d accounts posted %d coordinated comments in %d rooms (%d testimonials without a purchase, %s%d sharing a network, %d new accounts)%s",
-			e.Members, e.Comments, e.Rooms, e.TestimonialsNoBuy, afterOrderEN, e.SharedIP, e.NewAccounts, relatedEN),
+		Summary: fmt.Sprintf("疑似职业弹幕团伙：%d 个账号在 %d 个直播间发布 %d 条协同评论（%d 个账号未购买却发布效果证言，%s%d 个账号共用网段，%d 个新账号%s）%s",
+			e.Members, e.Rooms, e.Comments, e.TestimonialsNoBuy, afterOrder, e.SharedIP, e.NewAccounts, mates, related),
+		SummaryEN: fmt.Sprintf("Suspected paid comment crew: %d accounts posted %d coordinated comments in %d rooms (%d testimonials without a purchase, %s%d sharing a network, %d new accounts%s)%s",
+			e.Members, e.Comments, e.Rooms, e.TestimonialsNoBuy, afterOrderEN, e.SharedIP, e.NewAccounts, matesEN, relatedEN),
 		Basis:    basis,
 		BasisEN:  basisEN,
 		Evidence: ev,

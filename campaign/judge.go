@@ -37,6 +37,7 @@ type candidate struct {
 	infra        bool    // on a network or device the group has to itself
 	infraNet     bool    // on a network the group has to itself
 	infraDev     bool    // on a device the group has to itself
+	mate         bool    // a member only for being on one of the group's farm phones (group.phoneMates)
 	core         bool    // in the densest block
 	strong       bool    // tied by lockstep, infrastructure, hopping, a contradiction or spread
 	member       bool
@@ -94,7 +95,7 @@ func (v *view) judgeGroup(comp []uint32, web bool) *group {
 	for _, a := range comp {
 		for _, i := range v.actsOf(a) {
 			x := &v.acts[i]
-			coarse := x.flags&fPromo != 0 && v.linkRoom[x.room] && x.script != noScript && v.script[x.script] && !v.boughtBefore(v.d.accounts.at(a), x)
+			coarse := x.flags&fPromo != 0 && (v.linkRoom[x.room] || v.farm[a]) && x.script != noScript && v.script[x.script] && !v.boughtBefore(v.d.accounts.at(a), x)
 			if (g.isScr[x.script] || coarse) && !g.isRoom[x.room] {
 				g.isRoom[x.room] = true
 				g.rooms = append(g.rooms, x.room)
@@ -124,7 +125,13 @@ func (v *view) judgeGroup(comp []uint32, web bool) *group {
 	g.peel()
 	g.membership()
 	members := g.set(func(c *candidate) bool { return c.member })
-	if len(members) < minMembers {
+	// a farm counted over every platform has minMembers accounts or more
+	// over all of them; here it may show fewer
+	least := minMembers
+	if g.acrossOnly(members) {
+		least = 1
+	}
+	if len(members) < least {
 		v.why = fmt.Sprintf("members %d", len(members))
 		return nil
 	}
@@ -132,7 +139,7 @@ func (v *view) judgeGroup(comp []uint32, web bool) *group {
 	// minMembers members posted its scripts twice or more, or are tied by
 	// lockstep, infrastructure or a contradiction
 	active := g.set(func(c *candidate) bool { return c.member && (c.scripted >= 2 || c.strong) })
-	if len(active) < minMembers {
+	if len(active) < least {
 		v.why = fmt.Sprintf("active members %d", len(active))
 		return nil
 	}
@@ -140,7 +147,61 @@ func (v *view) judgeGroup(comp []uint32, web bool) *group {
 		v.why = fmt.Sprintf("evidence %.2f hard %.2f promo %.2f: %+v", e, hard, ev.Promotional, ev)
 		return nil
 	}
+	g.phoneMates(members)
 	return g
+}
+
+// phoneMates makes members of the other accounts on the group's farm
+// phones: a device used by farmAccounts accounts or more in the window
+// (more than a family shares), at least netPurity of them the group's
+// members. A farm's phone is the crew's, and so is every account on it,
+// the ones that only chat to look ordinary too (candidate.mate).
+func (g *group) phoneMates(members []int) {
+	v := g.v
+	onDev := make(map[string]int32)
+	for _, i := range members {
+		for _, dev := range v.d.accounts.at(g.cands[i].acct).devices {
+			onDev[dev]++
+		}
+	}
+	farms := make(map[string]bool)
+	for dev, n := range onDev {
+		if total := v.p.devices.count(hashString(dev)); total >= farmAccounts && float64(n) >= netPurity*float64(total) {
+			farms[dev] = true
+		}
+	}
+	if len(farms) == 0 {
+		return
+	}
+	for a := range v.aOff[:len(v.aOff)-1] {
+		if len(v.actsOf(uint32(a))) == 0 {
+			continue
+		}
+		acc := v.d.accounts.at(uint32(a))
+		if !slices.ContainsFunc(acc.devices, func(dev string) bool { return farms[dev] }) {
+			continue
+		}
+		i, ok := g.idx[uint32(a)]
+		if !ok {
+			i = len(g.cands)
+			g.cands = append(g.cands, candidate{acct: uint32(a)})
+			g.idx[uint32(a)] = i
+		}
+		if c := &g.cands[i]; !c.member {
+			c.member, c.mate = true, true
+		}
+	}
+}
+
+// acrossOnly reports whether every candidate of set is linked through a
+// farm counted over every platform (view.across).
+func (g *group) acrossOnly(set []int) bool {
+	for _, i := range set {
+		if !g.v.across[g.cands[i].acct] {
+			return false
+		}
+	}
+	return len(set) > 0
 }
 
 // set returns the indexes of the candidates ok accepts.
@@ -165,7 +226,7 @@ func (g *group) scripted(x *action) bool {
 		return true
 	}
 	v := g.v
-	return x.flags&fPromo != 0 && v.linkRoom[x.room] && v.script[x.script] && !v.boughtBefore(v.d.accounts.at(x.acct), x)
+	return x.flags&fPromo != 0 && (v.linkRoom[x.room] || v.farm[x.acct]) && v.script[x.script] && !v.boughtBefore(v.d.accounts.at(x.acct), x)
 }
 
 // features fills the candidates' script counts, testimonials, bursts and
@@ -366,6 +427,9 @@ func (g *group) infra() {
 			own[k] = true
 		}
 	}
+	// a phone that vouches for its accounts over every platform is the
+	// crew's own too, however few of them this group has (wide.go)
+	vouch := v.wide.vouches()
 	for i := range g.cands {
 		c := &g.cands[i]
 		if c.sActs == 0 {
@@ -378,7 +442,8 @@ func (g *group) infra() {
 			}
 		}
 		for _, dev := range a.devices {
-			if n := devCnt[dev]; n >= 2 && float64(n) >= netPurity*float64(v.p.devices.count(hashString(dev))) {
+			h := hashString(dev)
+			if n := devCnt[dev]; vouch[h] || (n >= 2 && float64(n) >= netPurity*float64(v.p.devices.count(h))) {
 				c.infraDev = true
 			}
 		}

@@ -1,6 +1,11 @@
 package campaign
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/qinglang/qinglang/textnorm"
+)
 
 // lexicon is a list of terms matched as substrings of a normalised text.
 // Matching walks the text once: a table of first runes (bit per lexicon)
@@ -18,13 +23,25 @@ var (
 	lexicons   int
 )
 
-func newLexicon(terms ...string) *lexicon {
+// newLexicon makes a lexicon of terms matched in masked texts: each term
+// is read as the texts are, normalised and its numbers masked (一直用 →
+// 1直用 → #直用, since textnorm reads a numeral inside a word as a
+// number; 痘痘没 → 痘没), so that a term written as people write it
+// matches. A # in a term stands for a masked number already.
+func newLexicon(terms ...string) *lexicon { return makeLexicon(true, terms) }
+
+// newPlainLexicon makes a lexicon of terms matched in normalised texts
+// whose numbers are not masked (扣一波 → 扣1波).
+func newPlainLexicon(terms ...string) *lexicon { return makeLexicon(false, terms) }
+
+func makeLexicon(mask bool, terms []string) *lexicon {
 	if lexicons == 16 {
 		panic("campaign: too many lexicons")
 	}
 	l := &lexicon{bit: 1 << lexicons, byFirst: make(map[rune][]string)}
 	lexicons++
 	for _, t := range terms {
+		t = readTerm(t, mask)
 		r, _ := utf8.DecodeRuneInString(t)
 		l.byFirst[r] = append(l.byFirst[r], t)
 		if r < 0x10000 {
@@ -32,6 +49,21 @@ func newLexicon(terms ...string) *lexicon {
 		}
 	}
 	return l
+}
+
+// readTerm normalises term, and masks its numbers when mask is set,
+// keeping the # of a masked number.
+func readTerm(term string, mask bool) string {
+	parts := strings.Split(term, string(numMask))
+	for i, p := range parts {
+		p = textnorm.Normalize(p).Norm
+		if mask {
+			runes, _ := maskNumbers(p, nil, nil)
+			p = string(runes)
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, string(numMask))
 }
 
 // in reports whether one of the terms occurs in s.

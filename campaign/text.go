@@ -85,7 +85,7 @@ var (
 		"不疼了", "不痛了", "睡得好", "睡得香", "降下来", "稳定了", "不掉发", "长头发",
 		"有效", "管用", "见效", "效果", "神奇", "治好", "好多了", "改善", "好用", "有用", "好使",
 	)
-	repurchaseTerms = newLexicon("回购", "复购", "又买", "老顾客", "一直在用", "一直用", "一直吃", "第#次买", "囤了")
+	repurchaseTerms = newLexicon("回购", "复购", "又买", "老顾客", "第#次买", "第#次来买", "囤了")
 	shillTerms      = newLexicon("不是托", "没收钱", "不是广告", "真实评价", "真实反馈", "亲测", "亲身", "良心推荐", "强烈推荐", "自用")
 	usageTerms      = newLexicon("吃了", "用了", "喝了", "涂了", "抹了", "敷了", "坚持", "才吃", "才用", "才喝")
 	praiseTerms     = newLexicon("不错", "好用", "好吃", "真好", "很好", "满意", "喜欢", "推荐", "值", "舒服", "好了", "棒")
@@ -286,7 +286,7 @@ func contradicts(a, b claim) bool {
 }
 
 // callTerms are what a host says to make the crowd type (normalised).
-var callTerms = newLexicon(
+var callTerms = newPlainLexicon(
 	"扣1", "扣个", "扣波", "扣起来", "扣一波", "打在公屏", "公屏打", "公屏上打", "评论区打", "打个想要", "打想要",
 	"打出来", "抽奖", "福袋", "点赞到", "刷起来", "刷一波", "口令", "扣在公屏", "想要的打",
 )

@@ -131,3 +131,28 @@ func TestAnswersCall(t *testing.T) {
 		t.Error("too late to answer")
 	}
 }
+
+// TestLexiconTermsReadAsTexts: a term is read as the texts are
+// (normalised, numbers masked in masked texts, a # kept), so that terms
+// written as people write them match: 扣一波 in a host's call, 第三次来买
+// in a testimonial.
+func TestLexiconTermsReadAsTexts(t *testing.T) {
+	for _, c := range []struct {
+		term string
+		mask bool
+		want string
+	}{
+		{"瘦#", true, "瘦#"}, {"第#次买", true, "第#次买"}, {"一直用", true, "#直用"}, {"痘痘没", true, "痘没"},
+		{"扣一波", false, "扣1波"}, {"扣1", false, "扣1"},
+	} {
+		if got := readTerm(c.term, c.mask); got != c.want {
+			t.Errorf("readTerm(%q, %v) = %q, want %q", c.term, c.mask, got, c.want)
+		}
+	}
+	if _, _, m := masked("第三次来买了，质量没得说"); !isTestimonial(m) {
+		t.Errorf("%q is no testimonial", m)
+	}
+	if n := textnorm.Normalize("家人们扣一波").Norm; !isCall(n) {
+		t.Errorf("%q is no call to action", n)
+	}
+}

@@ -10,11 +10,24 @@ package campaign
 // more used it over all platforms, and at least minMembers and netPurity
 // of them posted unbought commercial speech in their platform's window;
 // each platform links its own such accounts on it (view.linkShared).
+// When farmAccounts of them or more posted such speech, more than a
+// family has accounts, the farm's phones vouch for its accounts on each
+// platform, however few (view.across).
 
 // wideFarms holds the devices and networks that are farms over all
-// platforms.
+// platforms, and the phones among them that vouch for their accounts.
 type wideFarms struct {
 	dev, net map[uint64]bool
+	vouch    map[uint64]bool // devices whose accounts posting unbought commercial speech are farmAccounts or more
+}
+
+// vouches returns the devices (hashed) that vouch for their accounts,
+// nil for none.
+func (w *wideFarms) vouches() map[uint64]bool {
+	if w == nil {
+		return nil
+	}
+	return w.vouch
 }
 
 // devices returns the farm devices (hashed), nil for none.
@@ -68,8 +81,15 @@ func (d *Detector) farmsAcross(views []*view) *wideFarms {
 		}
 		return out
 	}
-	return &wideFarms{
-		dev: farms(devPromo, func(p *platform, k uint64) int64 { return p.devices.count(k) }),
-		net: farms(netPromo, func(p *platform, k uint64) int64 { return p.nets.count(k) }),
+	w := &wideFarms{
+		dev:   farms(devPromo, func(p *platform, k uint64) int64 { return p.devices.count(k) }),
+		net:   farms(netPromo, func(p *platform, k uint64) int64 { return p.nets.count(k) }),
+		vouch: make(map[uint64]bool),
 	}
+	for k := range w.dev {
+		if devPromo[k] >= farmAccounts {
+			w.vouch[k] = true
+		}
+	}
+	return w
 }

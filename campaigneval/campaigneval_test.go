@@ -40,7 +40,8 @@ func TestScore(t *testing.T) {
 }
 
 // TestScoreRelations: pairs of campaigns each holding 3 accounts of one
-// crew should be related; others should not.
+// crew (or, smaller, only its accounts) should be related; others should
+// not.
 func TestScoreRelations(t *testing.T) {
 	crewOf := map[string]string{"a1": "a", "a2": "a", "a3": "a", "a4": "a", "a5": "a", "a6": "a", "b1": "b", "b2": "b", "b3": "b"}
 	mk := func(id string, related []string, users ...string) campaign.Campaign {
@@ -58,9 +59,12 @@ func TestScoreRelations(t *testing.T) {
 		mk("c2", nil, "a4", "a5", "a6", "b1", "b2", "b3"),     // crew a on another, merged with crew b
 		mk("c3", []string{"c2", "c4"}, "b1", "b2", "b3", "x"), // crew b: related to c2 rightly, to c4 wrongly
 		mk("c4", nil, "a1", "a2", "x", "y"),                   // two of crew a: no crew's
+		mk("c5", []string{"c3"}, "b1", "b2"),                  // crew b's farm, two accounts on a third platform
+		mk("c6", []string{"c1"}, "a1", "y"),                   // one of crew a beside a stranger: no crew's
 	}
 	got := scoreRelations(cs, crewOf)
-	want := Relations{Campaigns: 4, Pairs: 2, Related: 3, Right: 2} // one crew: c1–c2 (a), c2–c3 (b)
+	// one crew: c1–c2 (a), c2–c3, c2–c5 and c3–c5 (b)
+	want := Relations{Campaigns: 6, Pairs: 4, Related: 5, Right: 3}
 	if *got != want {
 		t.Errorf("scoreRelations = %+v, want %+v", *got, want)
 	}

@@ -94,7 +94,7 @@ func writeRelations(w io.Writer, rep *Report) {
 	if len(sums) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\n关联团伙 related campaigns（两两成对：各含同一团伙 3 个以上账号的两个团伙应关联，其余不应 / pairs: two campaigns each holding 3 or more accounts of one crew should be related, no others）\n")
+	fmt.Fprintf(w, "\n关联团伙 related campaigns（两两成对：各含同一团伙 3 个以上账号（不足 3 个成员的团伙则全部成员）的两个团伙应关联，其余不应 / pairs: two campaigns each holding 3 or more accounts of one crew (all of its members, when fewer than 3) should be related, no others）\n")
 	if len(t) > 1 {
 		t.write(w)
 		fmt.Fprintln(w)

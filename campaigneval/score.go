@@ -53,9 +53,10 @@ type Score struct {
 
 // Relations scores the relations a detector reports between its
 // campaigns against the crews of the labels. Two campaigns are of one
-// crew when each holds at least relCrewMembers of its accounts (the crew
-// on two platforms, split in two, or merged with another crew in one of
-// them); those pairs should be related, and no other.
+// crew when each holds at least relCrewMembers of its accounts, or, with
+// fewer members, only its accounts (the crew on two platforms, split in
+// two, merged with another crew in one of them, or a farm's one or two
+// accounts on a platform); those pairs should be related, and no other.
 type Relations struct {
 	Campaigns int `json:"campaigns"` // campaigns the detector holds at the end
 	Pairs     int `json:"pairs"`     // pairs of them of one crew
@@ -89,7 +90,7 @@ func scoreRelations(cs []campaign.Campaign, crewOf map[string]string) *Relations
 		}
 		crews[i] = map[string]bool{}
 		for k, v := range n {
-			if v >= relCrewMembers {
+			if v >= min(relCrewMembers, len(c.Members)) {
 				crews[i][k] = true
 			}
 		}
