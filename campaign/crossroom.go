@@ -92,7 +92,8 @@ type view struct {
 	// those on a phone that vouches for its accounts over every platform
 	// (wide.go)
 	farm, across map[uint32]bool
-	why          string // why the last group judged was not a campaign (for tests)
+	phones       map[uint64][]uint32 // accounts on each farm-sized phone (farmPhones, lazy)
+	why          string              // why the last group judged was not a campaign (for tests)
 }
 
 // newView builds the view of platform p over the window [since, end].
@@ -571,6 +572,26 @@ func (u *unionFind) union(a, b uint32) {
 }
 
 func (u *unionFind) keys() []uint32 { return u.order }
+
+// farmPhones returns, for each device used by farmAccounts accounts or
+// more (hashed), the window's accounts on it (built on first use: one
+// pass over the account slots per view, however many campaigns ask).
+func (v *view) farmPhones() map[uint64][]uint32 {
+	if v.phones == nil {
+		v.phones = make(map[uint64][]uint32)
+		for a := range len(v.aOff) - 1 {
+			if v.aOff[a] == v.aOff[a+1] {
+				continue
+			}
+			for _, dev := range v.d.accounts.at(uint32(a)).devices {
+				if h := hashString(dev); v.p.devices.count(h) >= farmAccounts {
+					v.phones[h] = append(v.phones[h], uint32(a))
+				}
+			}
+		}
+	}
+	return v.phones
+}
 
 // commenters returns the distinct accounts that commented in room r in
 // the window (built for every room on first use).

@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -164,31 +165,22 @@ func (g *group) phoneMates(members []int) {
 			onDev[dev]++
 		}
 	}
-	farms := make(map[string]bool)
-	for dev, n := range onDev {
-		if total := v.p.devices.count(hashString(dev)); total >= farmAccounts && float64(n) >= netPurity*float64(total) {
-			farms[dev] = true
-		}
-	}
-	if len(farms) == 0 {
-		return
-	}
-	for a := range v.aOff[:len(v.aOff)-1] {
-		if len(v.actsOf(uint32(a))) == 0 {
+	// in device order: the candidates' order reaches the report
+	for _, dev := range slices.Sorted(maps.Keys(onDev)) {
+		n, h := onDev[dev], hashString(dev)
+		if total := v.p.devices.count(h); total < farmAccounts || float64(n) < netPurity*float64(total) {
 			continue
 		}
-		acc := v.d.accounts.at(uint32(a))
-		if !slices.ContainsFunc(acc.devices, func(dev string) bool { return farms[dev] }) {
-			continue
-		}
-		i, ok := g.idx[uint32(a)]
-		if !ok {
-			i = len(g.cands)
-			g.cands = append(g.cands, candidate{acct: uint32(a)})
-			g.idx[uint32(a)] = i
-		}
-		if c := &g.cands[i]; !c.member {
-			c.member, c.mate = true, true
+		for _, a := range v.farmPhones()[h] {
+			i, ok := g.idx[a]
+			if !ok {
+				i = len(g.cands)
+				g.cands = append(g.cands, candidate{acct: a})
+				g.idx[a] = i
+			}
+			if c := &g.cands[i]; !c.member {
+				c.member, c.mate = true, true
+			}
 		}
 	}
 }
