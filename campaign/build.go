@@ -26,7 +26,7 @@ const (
 	ReasonDenseCore       = "dense_core"                    // in the densest block of accounts × (room, script)
 	ReasonHeavyPromoter   = "heavy_promoter"                // far more unbought commercial speech than others write (baserate.go)
 	ReasonScriptWeb       = "script_web"                    // posted the group's private scripts, unbought (web.go)
-	ReasonFarmPhone       = "farm_phone"                    // on one of the campaign's farm phones (used by 5 accounts or more, most of them members), which makes it the crew's however little it wrote
+	ReasonCrewPhone       = "crew_phone"                    // on one of the crew's phones, which makes it the crew's however little it wrote: a farm's (used by 5 accounts or more, at least half of them members), or one whose every other account is a member (two or more) while it praised unbought (group.phoneMates)
 )
 
 // campaign builds the report of a judged group from its members.
@@ -171,7 +171,7 @@ func (g *group) reasons(c *candidate) []string {
 		}
 	}
 	add(c.sActs > 0, ReasonScript)
-	add(c.mate, ReasonFarmPhone)
+	add(c.mate, ReasonCrewPhone)
 	add(c.noOrderTM, ReasonNoPurchase)
 	add(c.afterOrderTM, ReasonRightAfterOrder)
 	add(ev&evContra != 0, ReasonContradiction)

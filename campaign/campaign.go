@@ -153,10 +153,12 @@ type Evidence struct {
 	// order from the merchant (most minutes after, in the same broadcast),
 	// before the goods could have been used.
 	TestimonialsAfterOrder int `json:"testimonials_after_order"`
-	// PhoneMates: members only for being on the crew's farm phones
-	// (devices used by 5 accounts or more, most of them members): they
-	// chat or buy to look ordinary, or wrote too little of its scripts to
-	// be judged on their own (reason farm_phone).
+	// PhoneMates: members only for being on the crew's phones: a farm's
+	// (a device used by 5 accounts or more, at least half of them
+	// members), or one whose every other account is a member (two or
+	// more) while they praised the goods unbought. They chat or buy to
+	// look ordinary, or wrote too little of its scripts to be judged on
+	// their own (reason crew_phone).
 	PhoneMates     int     `json:"phone_mates"`
 	Contradicting  int     `json:"contradicting"`    // members contradicting themselves
 	Synchrony      float64 `json:"synchrony"`        // mean lockstep similarity of member pairs, 0..1

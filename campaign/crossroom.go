@@ -92,7 +92,7 @@ type view struct {
 	// those on a phone that vouches for its accounts over every platform
 	// (wide.go)
 	farm, across map[uint32]bool
-	phones       map[uint64][]uint32 // accounts on each farm-sized phone (farmPhones, lazy)
+	phones       map[uint64][]uint32 // accounts on each phone of minMembers accounts or more (sharedPhones, lazy)
 	why          string              // why the last group judged was not a campaign (for tests)
 }
 
@@ -573,10 +573,10 @@ func (u *unionFind) union(a, b uint32) {
 
 func (u *unionFind) keys() []uint32 { return u.order }
 
-// farmPhones returns, for each device used by farmAccounts accounts or
+// sharedPhones returns, for each device used by minMembers accounts or
 // more (hashed), the window's accounts on it (built on first use: one
 // pass over the account slots per view, however many campaigns ask).
-func (v *view) farmPhones() map[uint64][]uint32 {
+func (v *view) sharedPhones() map[uint64][]uint32 {
 	if v.phones == nil {
 		v.phones = make(map[uint64][]uint32)
 		for a := range len(v.aOff) - 1 {
@@ -584,7 +584,7 @@ func (v *view) farmPhones() map[uint64][]uint32 {
 				continue
 			}
 			for _, dev := range v.d.accounts.at(uint32(a)).devices {
-				if h := hashString(dev); v.p.devices.count(h) >= farmAccounts {
+				if h := hashString(dev); v.p.devices.count(h) >= minMembers {
 					v.phones[h] = append(v.phones[h], uint32(a))
 				}
 			}

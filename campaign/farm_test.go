@@ -130,7 +130,7 @@ func TestFarmAcrossPlatforms(t *testing.T) {
 // accounts on each of its three phones that only chat. The phones are
 // the crew's (7 accounts each, 5 of them posting its testimonials), and
 // so are the chatting accounts: members for their phone alone, with the
-// reason farm_phone and counted as phone mates. A family's phone beside
+// reason crew_phone and counted as phone mates. A family's phone beside
 // it (three accounts, one of them praising once) adds nobody.
 func TestPhoneMatesOfFarm(t *testing.T) {
 	w, byMerchant := praiseWorld()
@@ -161,7 +161,7 @@ func TestPhoneMatesOfFarm(t *testing.T) {
 	mates := 0
 	for _, ch := range chs {
 		for _, m := range ch.Campaign.Members {
-			isMate := slices.Contains(m.Reasons, ReasonFarmPhone)
+			isMate := slices.Contains(m.Reasons, ReasonCrewPhone)
 			if strings.HasPrefix(m.User, "farm-chat-") != isMate || (isMate && (m.Scripted != 0 || slices.Contains(m.Reasons, ReasonScript))) {
 				t.Errorf("%s: reasons %v, scripted %d", m.User, m.Reasons, m.Scripted)
 			}
@@ -245,4 +245,57 @@ func TestFarmPhonesVouchAcrossPlatforms(t *testing.T) {
 	}
 	_, chs := detect(w.sorted())
 	checkCrew(t, accused(chs), w.crew, 1)
+}
+
+// TestPhoneSiblings: beside the crew of TestPhoneFarmOneLineEach, some of
+// its members also use phones of a family's size. On one, two members and
+// one more account, which praised the goods once without an order: that
+// account is the crew's (every other account on the phone is a member). On
+// another, one member and two accounts praising once; on a third, two
+// members and two such accounts: a member or two on a phone with others
+// says nothing of the others, and they are not accused.
+func TestPhoneSiblings(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	oneLineEach(w, byMerchant, "farm", 15, []string{"m1", "m2", "m3"},
+		func(i int) string { return fmt.Sprintf("120.%d.%d.5", 30+i, i) },
+		func(i int) string { return fmt.Sprintf("farm-phone-%d", i%3) })
+	room := byMerchant["m4"][2]
+	at := t0.Add(48*time.Hour + 40*time.Minute)
+	use := func(u, phone, text string) {
+		at = at.Add(7 * time.Minute)
+		w.comment(room, u, fmt.Sprintf("27.%d.3.%d", len(u), at.Minute()), phone, text, at)
+	}
+	for _, p := range []struct {
+		phone   string
+		members []int
+		others  []string
+	}{
+		{"small-phone-a", []int{0, 1}, []string{"sib-a"}},
+		{"small-phone-b", []int{2}, []string{"kin-b1", "kin-b2"}},
+		{"small-phone-c", []int{3, 4}, []string{"kin-c1", "kin-c2"}},
+	} {
+		for _, i := range p.members {
+			use(fmt.Sprintf("farm-%02d", i), p.phone, "主播好")
+		}
+		for k, u := range p.others {
+			w.account(u, t0, 700+float64(k*90))
+			use(u, p.phone, praiseLines[1+k])
+		}
+	}
+	w.crew["sib-a"] = true
+	_, chs := detect(w.sorted())
+	checkCrew(t, accused(chs), w.crew, 1)
+}
+
+// TestPhoneSiblingsOnSim: a low-rate crew of 20 aged accounts on 6 phones
+// (three or four accounts each, a family's number) over the 10 quietest of
+// 14 merchants, two or three lines a broadcast (blind7's kind, another
+// seed): two members whose lines tie them to nothing are on phones whose
+// every other account is a member. 18 of 20 are found without the rule.
+func TestPhoneSiblingsOnSim(t *testing.T) {
+	cfg := sim.Config{Seed: 1635, Rooms: 14, Days: 4, Duration: 20 * time.Minute,
+		Crews: []sim.Crew{{Name: "low10", Accounts: 20, Scripts: sim.ScriptsParaphrase, Paraphrase: 0.6, Network: sim.NetProxy, IPv6: 0.1,
+			Devices: 6, Age: sim.AgeAged, Filler: 0.1, Buyers: 0.1, Contradict: 0.15, Timing: sim.TimingEven,
+			RoomComments: [2]int{2, 3}, Reach: 10}}}
+	checkSimWorld(t, cfg, 1)
 }

@@ -47,8 +47,8 @@ func finding(c *Campaign) qinglang.Finding {
 	}
 	mates, matesEN := "", ""
 	if n := e.PhoneMates; n > 0 {
-		mates = fmt.Sprintf("，%d 个账号同在团伙的养号手机上", n)
-		matesEN = fmt.Sprintf(", %d on the crew's farm phones", n)
+		mates = fmt.Sprintf("，%d 个账号同在团伙的手机上", n)
+		matesEN = fmt.Sprintf(", %d on the crew's phones", n)
 	}
 	return qinglang.Finding{
 		ID:       c.ID,

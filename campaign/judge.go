@@ -38,7 +38,7 @@ type candidate struct {
 	infra        bool    // on a network or device the group has to itself
 	infraNet     bool    // on a network the group has to itself
 	infraDev     bool    // on a device the group has to itself
-	mate         bool    // a member only for being on one of the group's farm phones (group.phoneMates)
+	mate         bool    // a member only for being on one of the crew's phones (group.phoneMates)
 	core         bool    // in the densest block
 	strong       bool    // tied by lockstep, infrastructure, hopping, a contradiction or spread
 	member       bool
@@ -152,11 +152,14 @@ func (v *view) judgeGroup(comp []uint32, web bool) *group {
 	return g
 }
 
-// phoneMates makes members of the other accounts on the group's farm
-// phones: a device used by farmAccounts accounts or more in the window
-// (more than a family shares), at least netPurity of them the group's
-// members. A farm's phone is the crew's, and so is every account on it,
-// the ones that only chat to look ordinary too (candidate.mate).
+// phoneMates makes members of the other accounts on the crew's phones. A
+// farm's phone (a device used by farmAccounts accounts or more in the
+// window, more than a family shares, at least netPurity of them members)
+// is the crew's, and so is every account on it, the ones that only chat
+// to look ordinary too. A phone of a family's size whose every account
+// but one is a member (two or more) is the crew's as well, and its last
+// account is when it posted unbought commercial speech; a member or two
+// beside others say nothing of them (candidate.mate).
 func (g *group) phoneMates(members []int) {
 	v := g.v
 	onDev := make(map[string]int32)
@@ -168,10 +171,16 @@ func (g *group) phoneMates(members []int) {
 	// in device order: the candidates' order reaches the report
 	for _, dev := range slices.Sorted(maps.Keys(onDev)) {
 		n, h := onDev[dev], hashString(dev)
-		if total := v.p.devices.count(h); total < farmAccounts || float64(n) < netPurity*float64(total) {
+		total := v.p.devices.count(h)
+		farm := total >= farmAccounts && float64(n) >= netPurity*float64(total)
+		ours := total < farmAccounts && n >= 2 && int64(n)+1 >= total
+		if !farm && !ours {
 			continue
 		}
-		for _, a := range v.farmPhones()[h] {
+		for _, a := range v.sharedPhones()[h] {
+			if !farm && v.aPromo[a] == 0 {
+				continue
+			}
 			i, ok := g.idx[a]
 			if !ok {
 				i = len(g.cands)

@@ -59,6 +59,7 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind15, Blind15(), 2300, 2399, 8, 3},
 		{SetBlind16, Blind16(), 2400, 2499, 8, 3},
 		{SetBlind17, Blind17(), 2500, 2599, 8, 3},
+		{SetBlind18, Blind18(), 2600, 2699, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0
