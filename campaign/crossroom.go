@@ -419,10 +419,9 @@ func (v *view) groups(seeds []uint32) [][]uint32 {
 	return out
 }
 
-// acrossAny reports whether one of accounts is linked through a farm
-// counted over every platform: on this platform the farm may show fewer
-// than minMembers accounts, while over all of them it has more
-// (farmsAcross).
+// acrossAny reports whether one of accounts is on a phone that vouches
+// for its accounts over every platform (farmsAcross): on this platform
+// the phone may carry fewer than minMembers of them.
 func (v *view) acrossAny(accounts []uint32) bool {
 	return slices.ContainsFunc(accounts, func(a uint32) bool { return v.across[a] })
 }

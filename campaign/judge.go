@@ -126,8 +126,9 @@ func (v *view) judgeGroup(comp []uint32, web bool) *group {
 	g.peel()
 	g.membership()
 	members := g.set(func(c *candidate) bool { return c.member })
-	// a farm counted over every platform has minMembers accounts or more
-	// over all of them; here it may show fewer
+	// a phone that vouches for its accounts over every platform (wide.go:
+	// farmAccounts of them praised unbought) may show one or two of them
+	// here
 	least := minMembers
 	if g.acrossOnly(members) {
 		least = 1
