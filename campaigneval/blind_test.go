@@ -60,6 +60,7 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind16, Blind16(), 2400, 2499, 8, 3},
 		{SetBlind17, Blind17(), 2500, 2599, 8, 3},
 		{SetBlind18, Blind18(), 2600, 2699, 8, 3},
+		{SetBlind19, Blind19(), 2700, 2799, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0
