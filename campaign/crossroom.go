@@ -519,7 +519,9 @@ func (v *view) linkShared(uf *unionFind, phones bool, count func(uint64) int64, 
 	vouch := v.wide.vouches()
 	for k, l := range byKey {
 		if wide[k] || (len(l) >= minMembers && float64(len(l)) >= netPurity*float64(count(k))) {
-			uf.find(l[0]) // a farm's only account on this platform is a group too
+			if phones {
+				uf.find(l[0]) // a phone's only account on this platform may be a group (view.across)
+			}
 			for _, a := range l {
 				uf.union(l[0], a)
 				if phones {

@@ -109,9 +109,19 @@ func isPromo(masked string) bool {
 	return !isQuestion(masked) && promoTerms.in(masked)
 }
 
-// countWords are the 几 of a rough count (好几年, 十几天, 几十块; numbers
-// are masked, so 十几 reads #几), not of a question (几号链接, 吃几天).
-var countWords = strings.NewReplacer("好几", "", "十几", "", "几十", "", "几百", "", "几千", "", "几万", "", "#几", "", "几#", "")
+// countWords are the 几 of a rough count (好几年, 十几天, 几十块), not of a
+// question (几号链接, 吃几天); read as the texts are (十几 → #几, readTerm).
+var countWords = wordsRemover("好几", "十几", "几十", "几百", "几千", "几万")
+
+// wordsRemover returns a replacer deleting words from masked texts, each
+// word read as the texts are (readTerm).
+func wordsRemover(words ...string) *strings.Replacer {
+	args := make([]string, 0, 2*len(words))
+	for _, w := range words {
+		args = append(args, readTerm(w, true), "")
+	}
+	return strings.NewReplacer(args...)
+}
 
 // isQuestion reports whether the masked text asks something.
 func isQuestion(masked string) bool {

@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/qinglang/qinglang/textnorm"
@@ -151,6 +152,9 @@ func TestLexiconTermsReadAsTexts(t *testing.T) {
 	}
 	if _, _, m := masked("第三次来买了，质量没得说"); !isTestimonial(m) {
 		t.Errorf("%q is no testimonial", m)
+	}
+	if _, _, m := masked("吃了十几天，几十块钱"); strings.Contains(countWords.Replace(m), "几") {
+		t.Errorf("count words left a 几 in %q: %q", m, countWords.Replace(m))
 	}
 	if n := textnorm.Normalize("家人们扣一波").Norm; !isCall(n) {
 		t.Errorf("%q is no call to action", n)
