@@ -26,7 +26,10 @@
 //     × (room, script) columns weighted 1/log(degree+5) (Fraudar), the
 //     members whose own evidence ties them to it, and the crew evidence of
 //     the members, which must be commercial speech and more than
-//     repetition. Campaigns keep their ids as they grow (identity.go).
+//     repetition. A campaign's phones bring in the other accounts on them
+//     (phone mates: a farm's phone, or a family-sized one whose other
+//     accounts are all members). Campaigns keep their ids as they grow
+//     (identity.go).
 //
 // A Detector does both; it is fed every event of the contract and judged
 // from time to time. Nothing here does I/O.
