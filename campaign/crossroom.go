@@ -66,7 +66,8 @@ type view struct {
 	webs      [][]uint32
 	webScript map[uint32]bool
 	// webBound: the private scripts that are their web's knots' own
-	// (at least half of the posters are knots); one ties its poster
+	// (at least half of the posters are knots) or of its sheet
+	// (sheetScripts); one ties its poster
 	webBound map[uint32]bool
 	nBursts  int32
 

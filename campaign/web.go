@@ -41,13 +41,15 @@ import (
 // the coarse script), and its private scripts tie a candidate to it
 // (group.webTies): two of them, or one that is the knots' own line, a
 // bound script (v.webBound: at least half of its unbought posters are
-// knots). A crew member posting once in the window is found that way;
-// an onlooker whose line resembles a crew's lands in a script that many
-// others post too (the knots are few in it), or, in a bound one, is
-// outnumbered by the knots beside it.
+// knots, or it is of the web's sheet, see sheetScripts). A crew member
+// posting once in the window is found that way; an onlooker whose line
+// resembles a crew's lands in a script that many others post too (the
+// knots are few in it), or, in a bound one, is outnumbered by the knots
+// beside it.
 
 // scriptWebs finds the webs of private scripts that count (v.webs) and
-// marks their scripts in v.webScript, the bound ones in v.webBound.
+// marks their scripts in v.webScript, the bound ones in v.webBound; the
+// webs take in their sheets (sheetScripts).
 func (v *view) scriptWebs() {
 	v.webScript = make(map[uint32]bool)
 	v.webBound = make(map[uint32]bool)
@@ -141,6 +143,111 @@ func (v *view) scriptWebs() {
 				}
 			}
 		}
+	}
+	v.sheetScripts(private)
+}
+
+// sheetScripts gives each web that counts the detached private scripts
+// of the merchants it works, when they are more than chance gives there.
+// A sparse crew's members who post one line of its sheet in the window
+// are knots of nothing: two of them posting the same line make a private
+// script apart from the web, detached (no unbought poster in any web).
+// Onlookers make detached private scripts too, at a rate measured on the
+// platform's other merchants: the detached scripts elsewhere per unbought
+// commercial comment of accounts outside the webs there (one added to
+// each count, so that none elsewhere does not make a rate of zero). At
+// that rate the web's merchants (those whose rooms the web praised
+// unbought) expect so many among their own such comments; when the
+// detached scripts all of whose unbought lines are in those merchants'
+// rooms are more than that beyond chance (Poisson tail, corrected for the
+// number of webs, below webAlpha), they are the web's sheet: each is
+// bound, and its posters join the web to be judged with it. Where the
+// crew's lines are no more common than onlookers' own small clusters,
+// nothing is added.
+func (v *view) sheetScripts(private map[uint32][]uint32) {
+	if len(v.webs) == 0 {
+		return
+	}
+	inWeb := make(map[uint32]bool)
+	for _, w := range v.webs {
+		for _, a := range w {
+			inWeb[a] = true
+		}
+	}
+	// the detached private scripts, in order, with the rooms of their
+	// unbought lines
+	var detached []uint32
+	for s, accts := range private {
+		if !v.webScript[s] && !slices.ContainsFunc(accts, func(a uint32) bool { return inWeb[a] }) {
+			detached = append(detached, s)
+		}
+	}
+	if len(detached) == 0 {
+		return
+	}
+	slices.Sort(detached)
+	rooms := make(map[uint32][]uint32, len(detached))
+	for _, s := range detached {
+		for _, a := range private[s] {
+			for _, i := range v.actsOf(a) {
+				if x := &v.acts[i]; x.script == s && v.unboughtPromo(x) && !slices.Contains(rooms[s], x.room) {
+					rooms[s] = append(rooms[s], x.room)
+				}
+			}
+		}
+	}
+	var roomPromo map[uint32]int64 // unbought commercial comments of accounts outside the webs, per room (lazy)
+	for wi, w := range v.webs {
+		merchants := make(map[string]bool)
+		for _, a := range w {
+			for _, i := range v.actsOf(a) {
+				if x := &v.acts[i]; v.unboughtPromo(x) {
+					merchants[v.d.rooms[x.room].merchant] = true
+				}
+			}
+		}
+		works := func(r uint32) bool { return merchants[v.d.rooms[r].merchant] }
+		var here []uint32
+		there := 0
+		for _, s := range detached {
+			if v.webBound[s] { // another web's sheet
+				continue
+			}
+			if !slices.ContainsFunc(rooms[s], func(r uint32) bool { return !works(r) }) {
+				here = append(here, s)
+			} else {
+				there++
+			}
+		}
+		if len(here) == 0 {
+			continue
+		}
+		if roomPromo == nil {
+			roomPromo = make(map[uint32]int64)
+			for i := range v.acts {
+				if x := &v.acts[i]; !inWeb[x.acct] && v.unboughtPromo(x) {
+					roomPromo[x.room] += int64(x.n)
+				}
+			}
+		}
+		var promoHere, promoThere int64
+		for r, n := range roomPromo {
+			if works(r) {
+				promoHere += n
+			} else {
+				promoThere += n
+			}
+		}
+		expected := float64(there+1) / float64(promoThere+1) * float64(promoHere)
+		if float64(len(v.webs))*poissonTail(len(here), expected) >= webAlpha {
+			continue
+		}
+		for _, s := range here {
+			v.webScript[s], v.webBound[s] = true, true
+			w = append(w, private[s]...)
+		}
+		slices.Sort(w)
+		v.webs[wi] = slices.Compact(w)
 	}
 }
 

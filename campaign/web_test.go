@@ -221,10 +221,123 @@ func TestOnlookersBesideOneKnotNotBound(t *testing.T) {
 	}
 	_, chs := detect(w.sorted())
 	acc := accused(chs)
+	checkNotAccused(t, acc, onlookers)
+	checkCrew(t, acc, w.crew, 0.8)
+}
+
+// checkNotAccused fails for each of onlookers that acc accuses.
+func checkNotAccused(t *testing.T, acc map[string]bool, onlookers []string) {
+	t.Helper()
 	for _, u := range onlookers {
 		if acc[u] {
 			t.Errorf("onlooker %s accused", u)
 		}
 	}
+}
+
+// busyPraiseWorld is praiseWorld with two more merchants, m5 and m6, in
+// busier rooms: 150 lines of onlookers' praise per broadcast. The sparse
+// crew of addSparseCrew works the quieter m1 to m3.
+func busyPraiseWorld() (*world, map[string][]string) {
+	w, byMerchant := praiseWorld()
+	n := 0
+	for _, m := range []string{"m5", "m6"} {
+		byMerchant[m] = w.merchantRooms(m, 3, 300, t0, false)
+		for k, room := range byMerchant[m] {
+			start := t0.Add(time.Duration(k) * 24 * time.Hour)
+			for range 150 {
+				u := fmt.Sprintf("busy-%d", n%1500)
+				n++
+				w.account(u, t0, 300+float64(n%2000))
+				w.comment(room, u, fmt.Sprintf("57.%d.%d.9", n%200, n%97), "bd-"+u, praiseLines[w.rng.IntN(len(praiseLines))],
+					start.Add(time.Duration(10+w.rng.IntN(160))*time.Minute))
+			}
+		}
+	}
+	return w, byMerchant
+}
+
+// pairLines are specific lines, each in two wordings, that two accounts
+// post once each: none is a line of sparseSheet.
+var pairLines = [][2]string{
+	{"痘痘都消了，真的好用", "痘痘全消了，真的好用啊"},
+	{"主播没骗人，补水面膜真的好用", "补水面膜真的好用，主播没骗人"},
+	{"犹豫的姐妹直接拍，不后悔", "不后悔，犹豫的姐妹直接拍"},
+	{"在别家买贵了好多，后悔死了", "说实话在别家买贵了好多，后悔"},
+	{"黑眼圈淡了好多，熬夜党必备", "熬夜党必备，黑眼圈淡了好多"},
+}
+
+// addPairs adds len(pairLines) pairs of accounts named prefix-i-j, each
+// posting one line of its pair, unbought, in the rooms of merchants on
+// the second and third days.
+func addPairs(w *world, byMerchant map[string][]string, prefix string, merchants []string, crew bool) []string {
+	var users []string
+	for i, p := range pairLines {
+		for j := range 2 {
+			u := fmt.Sprintf("%s-%d-%d", prefix, i, j)
+			users = append(users, u)
+			if crew {
+				w.crew[u] = true
+			}
+			w.account(u, t0, 450+float64(i*31+j*7))
+			m := merchants[(i+j)%len(merchants)]
+			at := t0.Add(time.Duration(24*(1+j))*time.Hour + time.Duration(25+i*13)*time.Minute)
+			w.comment(byMerchant[m][1+j], u, fmt.Sprintf("103.%d.%d.%d", 10+i, j, len(prefix)), "dev-"+u, p[j], at)
+			w.comment(byMerchant[m][1+j], u, fmt.Sprintf("103.%d.%d.%d", 10+i, j, len(prefix)), "dev-"+u, "主播晚上好", at.Add(-6*time.Minute))
+		}
+	}
+	return users
+}
+
+// TestSheetPairsOfCrewMerchants: five pairs of a sparse crew's accounts
+// each post one line of the crew's sheet, once, in the rooms of the
+// merchants the crew's web works, and nothing like it is seen at the
+// other merchants: the pairs' private scripts are the web's sheet and all
+// ten accounts are found. Without sheetScripts none is (each is a knot of
+// nothing and its script apart from the web).
+func TestSheetPairsOfCrewMerchants(t *testing.T) {
+	w, byMerchant := busyPraiseWorld()
+	addSparseCrew(w, byMerchant)
+	pairs := addPairs(w, byMerchant, "pair", []string{"m1", "m2", "m3"}, true)
+	_, chs := detect(w.sorted())
+	acc := accused(chs)
+	checkCrew(t, acc, w.crew, 0.8)
+	for _, u := range pairs {
+		if !acc[u] {
+			t.Errorf("crew account %s of a sheet pair not found", u)
+		}
+	}
+}
+
+// TestOnlookerPairsEverywhereNoSheet: when onlookers' pairs of like lines
+// are as common at the other merchants as at the crew's, the pairs at the
+// crew's merchants are what chance gives there: none of their accounts is
+// accused, and the crew is still found.
+func TestOnlookerPairsEverywhereNoSheet(t *testing.T) {
+	w, byMerchant := busyPraiseWorld()
+	addSparseCrew(w, byMerchant)
+	here := addPairs(w, byMerchant, "look", []string{"m1", "m2", "m3"}, false)
+	// the same lines elsewhere would join the clusters above: other pairs
+	for i, p := range [][2]string{
+		{"这款乳胶枕头睡着颈椎舒服多了，真的好用", "睡这款乳胶枕头颈椎舒服多了，真的好用"},
+		{"空气炸锅做鸡翅太香了，推荐买", "用这个空气炸锅做鸡翅，太香了，推荐买"},
+		{"儿童牙膏孩子终于肯刷牙了，真的好用", "孩子终于肯刷牙了，儿童牙膏真的好用"},
+		{"保温杯泡茶一天都是热的，质量真好", "泡茶一天都是热的，保温杯质量真好"},
+		{"羽绒被盖着一点不压身，值得买", "盖着一点不压身，这羽绒被值得买"},
+		{"洗衣液洗完衣服香香的，真的好用", "洗完衣服香香的，这个洗衣液真的好用"},
+		{"按摩仪用完肩膀松快多了，推荐买", "用了按摩仪，肩膀松快多了，推荐买"},
+		{"榨汁机声音小还好洗，质量真好", "声音小还好洗，这个榨汁机质量真好"},
+	} {
+		for j := range 2 {
+			u := fmt.Sprintf("far-%d-%d", i, j)
+			w.account(u, t0, 380+float64(i*17+j))
+			m := []string{"m4", "m5", "m6"}[(i+j)%3]
+			w.comment(byMerchant[m][j], u, fmt.Sprintf("104.%d.%d.1", 10+i, j), "dev-"+u, p[j],
+				t0.Add(time.Duration(24*j)*time.Hour+time.Duration(40+i*9)*time.Minute))
+		}
+	}
+	_, chs := detect(w.sorted())
+	acc := accused(chs)
+	checkNotAccused(t, acc, here)
 	checkCrew(t, acc, w.crew, 0.8)
 }

@@ -61,6 +61,7 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind17, Blind17(), 2500, 2599, 8, 3},
 		{SetBlind18, Blind18(), 2600, 2699, 8, 3},
 		{SetBlind19, Blind19(), 2700, 2799, 8, 3},
+		{SetBlind20, Blind20(), 2800, 2899, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0
