@@ -93,6 +93,13 @@ func netKey(ip string) (uint64, bool) {
 	return k, true
 }
 
+// subscriberPrefix reports whether network key k (of netKey) is an IPv6
+// /64. A /64 is one subscriber's prefix, a home line or a phone's mobile
+// data session, and no carrier NAT puts strangers behind one; an IPv4 /24
+// may be a carrier NAT range that serves a province's viewers beside any
+// crew exiting through it.
+func subscriberPrefix(k uint64) bool { return k>>32 != 0xffffffff }
+
 // addIP records an address used in room; it returns the network key when
 // the network is new to the account.
 func (a *account) addIP(ip string, room uint32, ar *arena) (uint64, bool) {

@@ -88,8 +88,9 @@ type view struct {
 
 	lock *lockstep
 	wide *wideFarms // devices and networks that are farms across platforms (nil: one platform)
-	// farm: accounts linked through a farm's phone (linkFarms), whose
-	// unbought commercial speech anywhere is the farm's; across: of them,
+	// farm: accounts linked through a farm's phone (linkFarms) or IPv6
+	// /64 (linkNetFarms), whose unbought commercial speech anywhere is
+	// the farm's; across: of them,
 	// those on a phone that vouches for its accounts over every platform
 	// (wide.go)
 	farm, across map[uint32]bool
@@ -486,7 +487,8 @@ func (v *view) linkFarms(uf *unionFind) {
 // linkNetFarms does the same for networks (/24, /64): a crew working
 // from one office subnet, a phone and lines of its own per account. A
 // carrier NAT range serves thousands who mostly chat; a home or office
-// network serves a few.
+// network serves a few. Only a /64 makes its accounts a farm's
+// (linkShared).
 func (v *view) linkNetFarms(uf *unionFind) {
 	v.linkShared(uf, false, v.p.nets.count, v.wide.networks(), func(a *account, keys []uint64) []uint64 {
 		return append(keys, a.nets...)
@@ -498,8 +500,13 @@ func (v *view) linkNetFarms(uf *unionFind) {
 // posted unbought commercial speech, when they are at least minMembers
 // and netPurity of its accounts; and, for each key of wide (a farm
 // counted over every platform), this platform's accounts that did so.
-// keysOf appends an account's distinct keys. For phones (keys are
-// devices), the accounts linked are a farm's (view.farm, view.across).
+// keysOf appends an account's distinct keys. The accounts linked on a
+// phone (keys are devices) or on an IPv6 /64 are a farm's (view.farm; on
+// a phone, view.across too): one operator's, as no stranger shares a
+// phone or a subscriber's prefix. Those linked on an IPv4 /24 are not: a
+// crew exiting through a carrier NAT range can make most of its accounts,
+// and the viewers behind it who praise once would be taken for the
+// crew's (TestCarrierNATBesideCrewNotFarm).
 func (v *view) linkShared(uf *unionFind, phones bool, count func(uint64) int64, wide map[uint64]bool, keysOf func(a *account, keys []uint64) []uint64) {
 	byKey := make(map[uint64][]uint32)
 	var keys []uint64
@@ -525,8 +532,10 @@ func (v *view) linkShared(uf *unionFind, phones bool, count func(uint64) int64, 
 			}
 			for _, a := range l {
 				uf.union(l[0], a)
-				if phones {
+				if phones || subscriberPrefix(k) {
 					v.farm[a] = true
+				}
+				if phones {
 					v.across[a] = v.across[a] || vouch[k]
 				}
 			}

@@ -299,3 +299,69 @@ func TestPhoneSiblingsOnSim(t *testing.T) {
 			RoomComments: [2]int{2, 3}, Reach: 10}}}
 	checkSimWorld(t, cfg, 1)
 }
+
+// subscriberCrew adds a crew of 16 accounts, a phone each, of which the
+// first 12 post one line of farmLines (its own wording) and the last 4 a
+// line of praiseLines that onlookers post by the dozen, every one from
+// ip(i), in the rooms of m2 to m4. It returns the last 4.
+func subscriberCrew(w *world, byMerchant map[string][]string, prefix string, ip func(i int) string) []string {
+	oneLineEach(w, byMerchant, prefix, 12, []string{"m2", "m3", "m4"}, ip,
+		func(i int) string { return fmt.Sprintf("%s-phone-%d", prefix, i) })
+	var common []string
+	for i := 12; i < 16; i++ {
+		u := fmt.Sprintf("%s-%02d", prefix, i)
+		common = append(common, u)
+		w.crew[u] = true
+		w.account(u, t0, 300+float64(i*29))
+		at := t0.Add(time.Duration(i%3)*24*time.Hour + time.Duration(25+i*9)*time.Minute)
+		w.comment(byMerchant[[]string{"m2", "m3", "m4"}[i%3]][i%3], u, ip(i), fmt.Sprintf("%s-phone-%d", prefix, i), praiseLines[[]int{1, 2, 3, 5}[i-12]], at)
+	}
+	return common
+}
+
+// TestSubscriberPrefixIsFarm: the crew of subscriberCrew on one IPv6 /64
+// (a subscriber's prefix). The four posting a line hundreds of onlookers
+// post too are found as the crew's, their unbought commercial speech
+// counted as its script wherever it fell (view.farm), as for a phone
+// farm. Without it they are not.
+func TestSubscriberPrefixIsFarm(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	common := subscriberCrew(w, byMerchant, "v6", func(i int) string { return fmt.Sprintf("2408:8456:3c1:7a20::%x", 0x10+i) })
+	_, chs := detect(w.sorted())
+	acc := accused(chs)
+	checkCrew(t, acc, w.crew, 0.9)
+	for _, u := range common {
+		if !acc[u] {
+			t.Errorf("crew account %s on the crew's /64 not found", u)
+		}
+	}
+}
+
+// TestCarrierNATBesideCrewNotFarm: the same crew exits through a carrier
+// NAT range (one IPv4 /24) that six viewers share, four of whom praise
+// the goods once, unbought, in the lines onlookers write. The crew makes
+// most of the range's accounts and is found on it, but an IPv4 /24
+// serves strangers: the viewers' praise is not the crew's script and
+// they are not accused. Counted as a farm, like a phone or a /64, the
+// range accused them.
+func TestCarrierNATBesideCrewNotFarm(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	nat := func(i int) string { return fmt.Sprintf("117.136.5.%d", 16+i) }
+	subscriberCrew(w, byMerchant, "nat", nat)
+	var viewers []string
+	for i := range 6 {
+		u := fmt.Sprintf("nat-viewer-%d", i)
+		viewers = append(viewers, u)
+		w.account(u, t0, 600+float64(i*45))
+		text := []string{"主播晚上好", "今天播到几点"}[i%2]
+		if i < 4 {
+			text = praiseLines[[]int{1, 2, 3, 5}[i]]
+		}
+		at := t0.Add(time.Duration(i%3)*24*time.Hour + time.Duration(33+i*7)*time.Minute)
+		w.comment(byMerchant[[]string{"m2", "m3", "m4"}[i%3]][i%3], u, nat(20+i), fmt.Sprintf("nat-viewer-phone-%d", i), text, at)
+	}
+	_, chs := detect(w.sorted())
+	acc := accused(chs)
+	checkNotAccused(t, acc, viewers)
+	checkCrew(t, acc, w.crew, 0.7)
+}

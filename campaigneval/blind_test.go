@@ -62,6 +62,7 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind18, Blind18(), 2600, 2699, 8, 3},
 		{SetBlind19, Blind19(), 2700, 2799, 8, 3},
 		{SetBlind20, Blind20(), 2800, 2899, 8, 3},
+		{SetBlind21, Blind21(), 2900, 2999, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0
