@@ -26,7 +26,8 @@ const (
 	ReasonDenseCore       = "dense_core"                    // in the densest block of accounts × (room, script)
 	ReasonHeavyPromoter   = "heavy_promoter"                // far more unbought commercial speech than others write (baserate.go)
 	ReasonScriptWeb       = "script_web"                    // posted the group's private scripts, unbought (web.go)
-	ReasonCrewPhone       = "crew_phone"                    // on one of the crew's phones, which makes it the crew's however little it wrote: a farm's (used by 5 accounts or more, at least half of them members), or one whose every other account is a member (two or more) while it praised unbought (group.phoneMates)
+	ReasonCrewPhone       = "crew_phone"                    // on one of the crew's phones, which makes it the crew's however little it wrote: a farm's (used by 5 accounts or more, at least half of them members), or one whose every other account is a member (two or more) while it praised unbought (group.crewMates)
+	ReasonCrewPrefix      = "crew_prefix"                   // on the crew's IPv6 /64, one subscriber's prefix used by 5 accounts or more, at least half of them members, which makes it the crew's however little it wrote (group.crewMates)
 )
 
 // campaign builds the report of a judged group from its members.
@@ -171,7 +172,8 @@ func (g *group) reasons(c *candidate) []string {
 		}
 	}
 	add(c.sActs > 0, ReasonScript)
-	add(c.mate, ReasonCrewPhone)
+	add(c.mate && !c.prefixMate, ReasonCrewPhone)
+	add(c.prefixMate, ReasonCrewPrefix)
 	add(c.noOrderTM, ReasonNoPurchase)
 	add(c.afterOrderTM, ReasonRightAfterOrder)
 	add(ev&evContra != 0, ReasonContradiction)

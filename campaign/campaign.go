@@ -162,7 +162,12 @@ type Evidence struct {
 	// more) while they praised the goods unbought. They chat or buy to
 	// look ordinary, or wrote too little of its scripts to be judged on
 	// their own (reason crew_phone).
-	PhoneMates     int     `json:"phone_mates"`
+	PhoneMates int `json:"phone_mates"`
+	// PrefixMates: members only for being on the crew's IPv6 /64 (one
+	// subscriber's prefix: a home line or a phone's data session, used by
+	// 5 accounts or more in the window, at least half of them members;
+	// reason crew_prefix).
+	PrefixMates    int     `json:"prefix_mates"`
 	Contradicting  int     `json:"contradicting"`    // members contradicting themselves
 	Synchrony      float64 `json:"synchrony"`        // mean lockstep similarity of member pairs, 0..1
 	Bursts         int     `json:"bursts"`           // members in a burst of unbought commercial speech improbable at its room's own rate

@@ -95,6 +95,7 @@ type view struct {
 	// (wide.go)
 	farm, across map[uint32]bool
 	phones       map[uint64][]uint32 // accounts on each phone of minMembers accounts or more (sharedPhones, lazy)
+	prefixes     map[uint64][]uint32 // accounts on each IPv6 /64 of farmAccounts accounts or more (sharedPrefixes, lazy)
 	why          string              // why the last group judged was not a campaign (for tests)
 }
 
@@ -602,6 +603,25 @@ func (v *view) sharedPhones() map[uint64][]uint32 {
 		}
 	}
 	return v.phones
+}
+
+// sharedPrefixes returns the accounts in the window on each IPv6 /64
+// that farmAccounts accounts or more used (built on first use).
+func (v *view) sharedPrefixes() map[uint64][]uint32 {
+	if v.prefixes == nil {
+		v.prefixes = make(map[uint64][]uint32)
+		for a := range len(v.aOff) - 1 {
+			if v.aOff[a] == v.aOff[a+1] {
+				continue
+			}
+			for _, k := range v.d.accounts.at(uint32(a)).nets {
+				if subscriberPrefix(k) && v.p.nets.count(k) >= farmAccounts {
+					v.prefixes[k] = append(v.prefixes[k], uint32(a))
+				}
+			}
+		}
+	}
+	return v.prefixes
 }
 
 // commenters returns the distinct accounts that commented in room r in

@@ -95,7 +95,9 @@ func (g *group) evidence(set []int) (Evidence, float64, float64) {
 		if c.webTied() {
 			e.ScriptWeb++
 		}
-		if c.mate {
+		if c.prefixMate {
+			e.PrefixMates++
+		} else if c.mate {
 			e.PhoneMates++
 		}
 		if c.infra {

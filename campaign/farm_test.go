@@ -339,11 +339,12 @@ func TestSubscriberPrefixIsFarm(t *testing.T) {
 
 // TestCarrierNATBesideCrewNotFarm: the same crew exits through a carrier
 // NAT range (one IPv4 /24) that six viewers share, four of whom praise
-// the goods once, unbought, in the lines onlookers write. The crew makes
-// most of the range's accounts and is found on it, but an IPv4 /24
-// serves strangers: the viewers' praise is not the crew's script and
-// they are not accused. Counted as a farm, like a phone or a /64, the
-// range accused them.
+// the goods once, unbought, in the lines onlookers write, two of whom
+// only chat. The crew makes most of the range's accounts and is found on
+// it, but an IPv4 /24 serves strangers: the viewers' praise is not the
+// crew's script, the chatting viewers are not its mates, and none is
+// accused. Counted as a farm, like a phone or a /64, the range accused
+// the four who praise.
 func TestCarrierNATBesideCrewNotFarm(t *testing.T) {
 	w, byMerchant := praiseWorld()
 	nat := func(i int) string { return fmt.Sprintf("117.136.5.%d", 16+i) }
@@ -364,4 +365,57 @@ func TestCarrierNATBesideCrewNotFarm(t *testing.T) {
 	acc := accused(chs)
 	checkNotAccused(t, acc, viewers)
 	checkCrew(t, acc, w.crew, 0.7)
+}
+
+// TestPrefixMatesOfCrew: the crew of subscriberCrew on one IPv6 /64 has
+// five more accounts there that only chat. The /64 is the crew's line
+// (21 accounts, 16 of them members), and so are the chatting accounts:
+// members for it alone, with the reason crew_prefix, counted as prefix
+// mates. A home line (another /64, four accounts, one of them praising
+// once) that a member of the crew visits too adds nobody: one member of
+// its five accounts does not make it the crew's. (On a carrier NAT range, an IPv4 /24, the
+// viewers who only chat beside a crew are no mates:
+// TestCarrierNATBesideCrewNotFarm.)
+func TestPrefixMatesOfCrew(t *testing.T) {
+	w, byMerchant := praiseWorld()
+	prefix := func(i int) string { return fmt.Sprintf("2408:8456:3c1:7a20::%x", 0x10+i) }
+	subscriberCrew(w, byMerchant, "v6", prefix)
+	chat := []string{"主播晚上好", "今天播到几点", "这个颜色好看", "来了来了", "主播声音好好听"}
+	for i := range 5 {
+		u := fmt.Sprintf("v6-chat-%d", i)
+		w.crew[u] = true
+		w.account(u, t0, 500+float64(i*31))
+		w.comment(byMerchant[[]string{"m2", "m3", "m4"}[i%3]][i%3], u, prefix(30+i), fmt.Sprintf("v6-chat-phone-%d", i), chat[i],
+			t0.Add(time.Duration(i%3)*24*time.Hour+time.Duration(50+i*5)*time.Minute))
+	}
+	var home []string
+	for i := range 4 {
+		u := fmt.Sprintf("home-%d", i)
+		home = append(home, u)
+		w.account(u, t0, 800+float64(i*50))
+		text := chat[i]
+		if i == 0 {
+			text = praiseLines[2]
+		}
+		w.comment(byMerchant["m3"][1], u, fmt.Sprintf("2408:8456:3c1:9b00::%x", 0x20+i), fmt.Sprintf("home-phone-%d", i), text,
+			t0.Add(24*time.Hour+time.Duration(70+i*4)*time.Minute))
+	}
+	w.comment(byMerchant["m3"][1], "v6-00", "2408:8456:3c1:9b00::99", "v6-phone-0", chat[4], t0.Add(24*time.Hour+95*time.Minute))
+	_, chs := detect(w.sorted())
+	acc := accused(chs)
+	checkNotAccused(t, acc, home)
+	checkCrew(t, acc, w.crew, 1)
+	mates := 0
+	for _, ch := range chs {
+		for _, m := range ch.Campaign.Members {
+			isMate := slices.Contains(m.Reasons, ReasonCrewPrefix)
+			if isMate != strings.HasPrefix(m.User, "v6-chat-") {
+				t.Errorf("member %s: reasons %v", m.User, m.Reasons)
+			}
+		}
+		mates = max(mates, ch.Campaign.Evidence.PrefixMates)
+	}
+	if mates != 5 {
+		t.Errorf("prefix_mates %d, want 5", mates)
+	}
 }

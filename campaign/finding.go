@@ -50,6 +50,10 @@ func finding(c *Campaign) qinglang.Finding {
 		mates = fmt.Sprintf("，%d 个账号同在团伙的手机上", n)
 		matesEN = fmt.Sprintf(", %d on the crew's phones", n)
 	}
+	if n := e.PrefixMates; n > 0 {
+		mates += fmt.Sprintf("，%d 个账号同在团伙的 IPv6 /64 上", n)
+		matesEN += fmt.Sprintf(", %d on the crew's IPv6 /64", n)
+	}
 	return qinglang.Finding{
 		ID:       c.ID,
 		Kind:     qinglang.KindCampaign,

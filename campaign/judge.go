@@ -38,7 +38,8 @@ type candidate struct {
 	infra        bool    // on a network or device the group has to itself
 	infraNet     bool    // on a network the group has to itself
 	infraDev     bool    // on a device the group has to itself
-	mate         bool    // a member only for being on one of the crew's phones (group.phoneMates)
+	mate         bool    // a member only for being on one of the crew's phones or IPv6 /64s (group.crewMates)
+	prefixMate   bool    // of them, one on its /64, not its phones
 	core         bool    // in the densest block
 	strong       bool    // tied by lockstep, infrastructure, hopping, a contradiction or spread
 	member       bool
@@ -149,19 +150,23 @@ func (v *view) judgeGroup(comp []uint32, web bool) *group {
 		v.why = fmt.Sprintf("evidence %.2f hard %.2f promo %.2f: %+v", e, hard, ev.Promotional, ev)
 		return nil
 	}
-	g.phoneMates(members)
+	g.crewMates(members)
 	return g
 }
 
-// phoneMates makes members of the other accounts on the crew's phones. A
-// farm's phone (a device used by farmAccounts accounts or more in the
-// window, more than a family shares, at least netPurity of them members)
-// is the crew's, and so is every account on it, the ones that only chat
-// to look ordinary too. A phone of a family's size whose every account
-// but one is a member (two or more) is the crew's as well, and its last
-// account is when it posted unbought commercial speech; a member or two
-// beside others say nothing of them (candidate.mate).
-func (g *group) phoneMates(members []int) {
+// crewMates makes members of the other accounts on the crew's phones and
+// IPv6 /64s. A farm's phone (a device used by farmAccounts accounts or
+// more in the window, more than a family shares, at least netPurity of
+// them members) is the crew's, and so is every account on it, the ones
+// that only chat to look ordinary too. A phone of a family's size whose
+// every account but one is a member (two or more) is the crew's as well,
+// and its last account is when it posted unbought commercial speech; a
+// member or two beside others say nothing of them (candidate.mate). A
+// /64 is one subscriber's prefix (subscriberPrefix): one used by
+// farmAccounts accounts or more, at least netPurity of them members, is
+// the crew's line like a farm's phone (candidate.prefixMate). An IPv4 /24
+// is not: a carrier NAT range serves strangers beside the crew.
+func (g *group) crewMates(members []int) {
 	v := g.v
 	onDev := make(map[string]int32)
 	for _, i := range members {
@@ -179,19 +184,41 @@ func (g *group) phoneMates(members []int) {
 			continue
 		}
 		for _, a := range v.sharedPhones()[h] {
-			if !farm && v.aPromo[a] == 0 {
-				continue
-			}
-			i, ok := g.idx[a]
-			if !ok {
-				i = len(g.cands)
-				g.cands = append(g.cands, candidate{acct: a})
-				g.idx[a] = i
-			}
-			if c := &g.cands[i]; !c.member {
-				c.member, c.mate = true, true
+			if farm || v.aPromo[a] > 0 {
+				g.addMate(a, false)
 			}
 		}
+	}
+	onNet := make(map[uint64]int32)
+	for _, i := range members {
+		for _, k := range v.d.accounts.at(g.cands[i].acct).nets {
+			if subscriberPrefix(k) {
+				onNet[k]++
+			}
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(onNet)) {
+		n, total := onNet[k], v.p.nets.count(k)
+		if total < farmAccounts || float64(n) < netPurity*float64(total) {
+			continue
+		}
+		for _, a := range v.sharedPrefixes()[k] {
+			g.addMate(a, true)
+		}
+	}
+}
+
+// addMate makes account a a member for being on the crew's phone (on its
+// /64 when prefix is set), unless it is a member already.
+func (g *group) addMate(a uint32, prefix bool) {
+	i, ok := g.idx[a]
+	if !ok {
+		i = len(g.cands)
+		g.cands = append(g.cands, candidate{acct: a})
+		g.idx[a] = i
+	}
+	if c := &g.cands[i]; !c.member {
+		c.member, c.mate, c.prefixMate = true, true, prefix
 	}
 }
 

@@ -12,8 +12,8 @@ import (
 // TestMembersScriptedAddUpToEvidence (judged every 30 minutes): a member's Scripted counts its
 // comments the judgement counted as the campaign's (its script clusters,
 // and the coarse script: unbought commercial speech in its linked rooms).
-// Every member posted some, but a phone mate (reason crew_phone, not
-// script), and in a campaign's first report the
+// Every member posted some, but a mate (reason crew_phone or crew_prefix,
+// not script), and in a campaign's first report the
 // members' add up to Evidence.Comments (later reports keep the last
 // record of members not seen again). Two crews on two platforms, one
 // linked by the coarse script (blind14's two-crews-two-platforms, seen: a
@@ -42,8 +42,8 @@ func TestMembersScriptedAddUpToEvidence(t *testing.T) {
 		sum := 0
 		for _, m := range c.Members {
 			sum += m.Scripted
-			// a phone mate is a member for its farm phone alone
-			mate := slices.Contains(m.Reasons, ReasonCrewPhone) && !slices.Contains(m.Reasons, ReasonScript)
+			// a mate is a member for the crew's phone or /64 alone
+			mate := (slices.Contains(m.Reasons, ReasonCrewPhone) || slices.Contains(m.Reasons, ReasonCrewPrefix)) && !slices.Contains(m.Reasons, ReasonScript)
 			if (m.Scripted == 0) != mate || m.Scripted > m.Comments {
 				t.Errorf("%s: member %s scripted %d of %d comments, reasons %v", c.ID, m.User, m.Scripted, m.Comments, m.Reasons)
 			}

@@ -63,6 +63,7 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind19, Blind19(), 2700, 2799, 8, 3},
 		{SetBlind20, Blind20(), 2800, 2899, 8, 3},
 		{SetBlind21, Blind21(), 2900, 2999, 8, 3},
+		{SetBlind22, Blind22(), 3000, 3099, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0

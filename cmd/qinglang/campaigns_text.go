@@ -70,8 +70,8 @@ func summarise(b *strings.Builder, c *campaign.Campaign, ch qinglang.CampaignCha
 	if e.MedianAgeDays >= 0 {
 		age = fmt.Sprintf("%.1f 天 days", e.MedianAgeDays)
 	}
-	fmt.Fprintf(b, "  证据 evidence: 协同评论 comments %d；商家 merchants %d；共用网段 sharing a network %d（网段 nets %d）；共用设备 sharing a device %d（同在团伙手机 on the crew's phones %d）\n",
-		e.Comments, e.Merchants, e.SharedIP, e.DistinctNets, e.SharedDevice, e.PhoneMates)
+	fmt.Fprintf(b, "  证据 evidence: 协同评论 comments %d；商家 merchants %d；共用网段 sharing a network %d（网段 nets %d）；共用设备 sharing a device %d（同在团伙手机 on the crew's phones %d）；同在团伙 IPv6 /64 on the crew's /64 %d\n",
+		e.Comments, e.Merchants, e.SharedIP, e.DistinctNets, e.SharedDevice, e.PhoneMates, e.PrefixMates)
 	fmt.Fprintf(b, "    新账号 new accounts %d（账龄中位数 median age %s）；下过单 purchasers %d；未购买却发效果证言 testimonials without a purchase %d；下单不到 12 小时即称已见效 claiming results within 12 hours of ordering %d；自相矛盾 contradicting %d\n",
 		e.NewAccounts, age, e.Purchasers, e.TestimonialsNoBuy, e.TestimonialsAfterOrder, e.Contradicting)
 	fmt.Fprintf(b, "    同步度 synchrony %.2f；集中爆发 in bursts %d；专属话术网 tied by private scripts %d；喊话后 2 分钟内 within 2 min of a call to action %.0f%%；占直播间评论 share of the rooms' comments %.0f%%\n",

@@ -165,6 +165,7 @@ const REASONS = {
   several_merchants: ["多个商家", "several merchants"], dense_core: ["稠密核心", "dense core"],
   heavy_promoter: ["高频未购推销", "heavy promoter"], script_web: ["专属话术网", "private-script web"],
   crew_phone: ["同在团伙手机", "on a crew phone"],
+  crew_prefix: ["同在团伙 IPv6 /64", "on the crew's IPv6 /64"],
 };
 const reasonName = (r) => (REASONS[r] ? t(...REASONS[r]) : r);
 
@@ -239,6 +240,7 @@ function evidenceTable(ev, n) {
     [t("不同网段", "Distinct networks"), num(ev.distinct_nets), t("成员使用的网段数", "networks among the members")],
     [t("共用设备", "Shared devices"), of("shared_device"), t("与其他成员共用设备的成员", "members sharing a device with another")],
     [t("同在团伙手机", "On the crew's phones"), of("phone_mates"), t("只因同在团伙的手机上而列入（养号手机：5 个以上账号共用、至少一半是成员；或其余账号全是成员的手机，且本号未购夸过商品），本身只闲聊、下单或话术太少", "members only for being on the crew's phones (a farm's: used by 5 accounts or more, at least half of them members; or one whose every other account is a member, when it praised the goods unbought); they chat, buy or wrote too little of the scripts")],
+    [t("同在团伙 IPv6 /64", "On the crew's IPv6 /64"), of("prefix_mates"), t("只因同在团伙的 IPv6 /64 上而列入（一个用户的前缀：一条家庭宽带或一部手机的数据会话，5 个以上账号使用、至少一半是成员），本身只闲聊、下单或话术太少", "members only for being on the crew's IPv6 /64 (one subscriber's prefix, a home line or a phone's data session, used by 5 accounts or more, at least half of them members); they chat, buy or wrote too little of the scripts")],
     [t("新账号", "New accounts"), of("new_accounts"), t("首次发言时注册不足 30 天", "younger than 30 days at their first comment")],
     [t("账龄中位数", "Median account age"), ev.median_age_days == null || ev.median_age_days < 0 ? t("未知", "unknown") : `${Math.round(ev.median_age_days * 10) / 10} ${t("天", "days")}`, t("已知账龄的成员", "of members with a known age")],
     [t("有购买", "Purchasers"), of("purchasers"), t("至少下过一单的成员", "members with at least one order")],
