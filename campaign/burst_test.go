@@ -42,6 +42,21 @@ func TestCommonReviewInOneBucketNotInStep(t *testing.T) {
 // least minRecall. It returns the changes reported.
 func checkSimWorld(t *testing.T, cfg sim.Config, minRecall float64) []Change {
 	t.Helper()
+	evs, crew := simWorld(t, cfg)
+	acc := map[string]bool{}
+	chs := detectEvery(New(Config{}), evs, 5*time.Minute)
+	for _, ch := range chs {
+		for _, m := range ch.Campaign.Members {
+			acc[m.User] = true
+		}
+	}
+	checkCrew(t, acc, crew, minRecall)
+	return chs
+}
+
+// simWorld generates cfg's events and its crews' accounts.
+func simWorld(t *testing.T, cfg sim.Config) ([]*qinglang.Event, map[string]bool) {
+	t.Helper()
 	crew := map[string]bool{}
 	cfg.Labels = func(l sim.Label) {
 		if l.Kind == sim.LabelCrew {
@@ -52,13 +67,5 @@ func checkSimWorld(t *testing.T, cfg sim.Config, minRecall float64) []Change {
 	if err := sim.Generate(cfg, func(ev *qinglang.Event) error { e := *ev; evs = append(evs, &e); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	acc := map[string]bool{}
-	chs := detectEvery(New(Config{}), evs, 5*time.Minute)
-	for _, ch := range chs {
-		for _, m := range ch.Campaign.Members {
-			acc[m.User] = true
-		}
-	}
-	checkCrew(t, acc, crew, minRecall)
-	return chs
+	return evs, crew
 }

@@ -22,6 +22,7 @@ type candidate struct {
 	sActs        int32   // such actions
 	rooms        int32   // group rooms it posted the group's scripts in
 	ownRooms     int32   // of them, rooms where it posted one of the group's own clusters (not only the coarse script)
+	ownScripted  int32   // its comments in the group's own clusters (not the coarse script)
 	hop          bool    // hops through a proxy pool (evHop)
 	noOrderTM    bool    // one of them is a testimonial without any order from the merchant before it
 	afterOrderTM bool    // one of them is a testimonial of use whose orders came less than useLag before it
@@ -279,9 +280,12 @@ func (g *group) features() {
 			if !g.scripted(x) {
 				continue
 			}
-			if g.isScr[x.script] && !slices.Contains(own, x.room) {
-				own = append(own, x.room)
-				c.ownRooms++
+			if g.isScr[x.script] {
+				c.ownScripted += int32(x.n)
+				if !slices.Contains(own, x.room) {
+					own = append(own, x.room)
+					c.ownRooms++
+				}
 			}
 			c.scripted += int32(x.n)
 			c.sActs++
@@ -567,8 +571,9 @@ func (g *group) peel() {
 // two of its private scripts (web.go); or they posted a bound script of
 // a script web, the line of its knots (web.go); or they posted a testimonial
 // without a purchase in the dense core or in a (room, script, bucket)
-// burst that chance does not explain (synchronous) and repeat the scripts
-// or are heavy promoters; or, heavy promoters only, posted unbought commercial speech in promoRooms of its
+// burst that chance does not explain (synchronous) and repeat the
+// group's own clusters (not the coarse script: a viewer praising twice in
+// a promoted room repeats nothing of a crew's) or are heavy promoters; or, heavy promoters only, posted unbought commercial speech in promoRooms of its
 // rooms or in a script cluster where another candidate did so. Onlookers
 // write a line or two of unbought praise too (baserate.go): that alone is
 // never enough. Fans and buyers who once wrote something similar are
@@ -591,7 +596,7 @@ func (g *group) membership() {
 		c.heavy = ev&evPromo != 0 || g.v.heavy(c.acct, q, len(tested))
 		c.strong = c.lock > 0 || c.infra || c.hop || ev&evContra != 0 || c.ownRooms >= spreadRooms || (c.noBuyAd && c.promoBurst) || c.webKnot()
 		c.member = c.strong || c.bound ||
-			(c.noBuyTM() && (c.core || c.burst) && (c.heavy || c.scripted >= 2)) ||
+			(c.noBuyTM() && (c.core || c.burst) && (c.heavy || c.ownScripted >= 2)) ||
 			(c.noBuyAd && c.heavy && (c.rooms >= promoRooms || c.adShared))
 	}
 }

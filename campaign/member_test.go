@@ -53,3 +53,21 @@ func TestMembersScriptedAddUpToEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlookersPraisingTwiceBesideSparseCrew: a crew posing as fans, one
+// line a member, 8 members a broadcast, on one /64, among 120 loyal fans
+// a merchant and buyers' reviews (seed 4008, no evaluation set's). Its
+// promoted rooms make every unbought commercial line in them the coarse
+// script, so a viewer praising twice there (闺蜜用过说好用, 颜色真好看) was
+// taken to repeat the scripts, and with a testimonial in the dense core
+// was a member: u2421 and u2860 were accused so. Only the group's own
+// clusters now count as repeating them, as for spread.
+func TestOnlookersPraisingTwiceBesideSparseCrew(t *testing.T) {
+	cfg := sim.Config{Seed: 4008, Rooms: 6, Days: 5, Duration: 30 * time.Minute,
+		Hard: sim.HardCases{LoyalFans: 120, Reviews: true},
+		Crews: []sim.Crew{{Name: "fan", Accounts: 40, Scripts: sim.ScriptsParaphrase, Paraphrase: 0.9, Network: sim.NetSubnet, IPv6: 0.95,
+			Devices: 8, Age: sim.AgeAged, Filler: 0.5, Buyers: 0.5, Contradict: 0.1, Timing: sim.TimingEven, PerAccount: 1,
+			RoomMembers: 8, Merchants: []int{1}}}}
+	evs, crew := simWorld(t, cfg)
+	checkCrew(t, accused(judgeOnGrid(New(Config{}), evs, 5*time.Minute)), crew, 0.8)
+}
