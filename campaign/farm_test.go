@@ -330,11 +330,7 @@ func TestSubscriberPrefixIsFarm(t *testing.T) {
 	_, chs := detect(w.sorted())
 	acc := accused(chs)
 	checkCrew(t, acc, w.crew, 0.9)
-	for _, u := range common {
-		if !acc[u] {
-			t.Errorf("crew account %s on the crew's /64 not found", u)
-		}
-	}
+	checkFound(t, acc, common)
 }
 
 // TestCarrierNATBesideCrewNotFarm: the same crew exits through a carrier
