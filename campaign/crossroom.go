@@ -477,13 +477,19 @@ func (v *view) linkInfra(seeds []uint32, uf *unionFind) {
 // The group is judged on its evidence afterwards (group.infra marks the
 // device as its own).
 func (v *view) linkFarms(uf *unionFind) {
-	v.linkShared(uf, true, v.p.devices.count, v.wide.devices(), func(a *account, keys []uint64) []uint64 {
-		for _, dev := range a.devices {
-			keys = append(keys, hashString(dev))
-		}
-		return keys
-	})
+	v.linkShared(uf, true, v.p.devices.count, v.wide.devices(), deviceKeys)
 }
+
+// deviceKeys appends the keys of a's devices.
+func deviceKeys(a *account, keys []uint64) []uint64 {
+	for _, dev := range a.devices {
+		keys = append(keys, hashString(dev))
+	}
+	return keys
+}
+
+// netKeys appends the keys of a's networks (/24, /64).
+func netKeys(a *account, keys []uint64) []uint64 { return append(keys, a.nets...) }
 
 // linkNetFarms does the same for networks (/24, /64): a crew working
 // from one office subnet, a phone and lines of its own per account. A
@@ -491,9 +497,7 @@ func (v *view) linkFarms(uf *unionFind) {
 // network serves a few. Only a /64 makes its accounts a farm's
 // (linkShared).
 func (v *view) linkNetFarms(uf *unionFind) {
-	v.linkShared(uf, false, v.p.nets.count, v.wide.networks(), func(a *account, keys []uint64) []uint64 {
-		return append(keys, a.nets...)
-	})
+	v.linkShared(uf, false, v.p.nets.count, v.wide.networks(), netKeys)
 }
 
 // linkShared links, for each key (a device, a network) that count says
@@ -590,17 +594,7 @@ func (u *unionFind) keys() []uint32 { return u.order }
 // pass over the account slots per view, however many campaigns ask).
 func (v *view) sharedPhones() map[uint64][]uint32 {
 	if v.phones == nil {
-		v.phones = make(map[uint64][]uint32)
-		for a := range len(v.aOff) - 1 {
-			if v.aOff[a] == v.aOff[a+1] {
-				continue
-			}
-			for _, dev := range v.d.accounts.at(uint32(a)).devices {
-				if h := hashString(dev); v.p.devices.count(h) >= minMembers {
-					v.phones[h] = append(v.phones[h], uint32(a))
-				}
-			}
-		}
+		v.phones = v.onKeys(deviceKeys, func(k uint64) bool { return v.p.devices.count(k) >= minMembers })
 	}
 	return v.phones
 }
@@ -609,19 +603,28 @@ func (v *view) sharedPhones() map[uint64][]uint32 {
 // that farmAccounts accounts or more used (built on first use).
 func (v *view) sharedPrefixes() map[uint64][]uint32 {
 	if v.prefixes == nil {
-		v.prefixes = make(map[uint64][]uint32)
-		for a := range len(v.aOff) - 1 {
-			if v.aOff[a] == v.aOff[a+1] {
-				continue
-			}
-			for _, k := range v.d.accounts.at(uint32(a)).nets {
-				if subscriberPrefix(k) && v.p.nets.count(k) >= farmAccounts {
-					v.prefixes[k] = append(v.prefixes[k], uint32(a))
-				}
+		v.prefixes = v.onKeys(netKeys, func(k uint64) bool { return subscriberPrefix(k) && v.p.nets.count(k) >= farmAccounts })
+	}
+	return v.prefixes
+}
+
+// onKeys returns the accounts of the window on each key (of keysOf) that
+// keep accepts, in account order.
+func (v *view) onKeys(keysOf func(a *account, keys []uint64) []uint64, keep func(k uint64) bool) map[uint64][]uint32 {
+	on := make(map[uint64][]uint32)
+	var keys []uint64
+	for a := range len(v.aOff) - 1 {
+		if v.aOff[a] == v.aOff[a+1] {
+			continue
+		}
+		keys = keysOf(v.d.accounts.at(uint32(a)), keys[:0])
+		for _, k := range keys {
+			if keep(k) {
+				on[k] = append(on[k], uint32(a))
 			}
 		}
 	}
-	return v.prefixes
+	return on
 }
 
 // commenters returns the distinct accounts that commented in room r in
