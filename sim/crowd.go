@@ -215,6 +215,9 @@ func userID(u uint32) string { return "u" + strconv.FormatUint(uint64(u), 10) }
 
 // device returns u's device fingerprint, the same everywhere.
 func (r *roomGen) device(u uint32) string {
+	if dev, ok := r.familyDevice(u); ok {
+		return dev
+	}
 	h := hash(r.w.seed, saltDevice, uint64(r.s.plat.idx), uint64(u))
 	return "dv" + strconv.FormatUint(h&0xffffffffffff, 16)
 }
@@ -234,6 +237,9 @@ var (
 func (r *roomGen) ip(u uint32) string {
 	if r.nat != nil && r.nat[u] {
 		return r.natAddr
+	}
+	if ip, ok := r.familyIP(u); ok {
+		return ip
 	}
 	h := hash(r.w.seed, saltIP, uint64(r.s.plat.idx), uint64(u))
 	if hash(h, 1<<40|uint64(r.s.idx))%100 < 35 {

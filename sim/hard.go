@@ -36,6 +36,15 @@ type HardCases struct {
 	// numbers ("吃了20天，瘦了3斤，配合运动的", "第3次回购了", "165cm110斤穿M码刚好"),
 	// varied, each after their own order. Needs Days of 2 or more.
 	Reviews bool `json:"reviews,omitempty"`
+	// Families: every merchant has this many families among its viewers,
+	// two to four accounts on one shared phone (and often one home
+	// address: a broadband IPv4 address or the home's IPv6 /64). A family
+	// watches some broadcasts together; its members say what families say
+	// ("我妈一直用这个，说好用", "全家都爱吃"), praise without an order of
+	// their own, ask and chat, and one of them now and then buys. It is not
+	// part of AllHardCases: the evaluation sets recorded before it have
+	// none.
+	Families int `json:"families,omitempty"`
 }
 
 // AllHardCases are the hard cases at the sizes the campaign evaluation
@@ -47,6 +56,7 @@ const (
 	MaxHardChant     = 5000
 	MaxHardNAT       = 2000
 	MaxHardLoyalFans = 1000
+	MaxHardFamilies  = 200
 )
 
 // on reports whether a hard case is on.
@@ -64,6 +74,8 @@ func (h HardCases) check() error {
 		return bad("同一 NAT 地址后的观众数须在 0 到 %d 之间，实为 %d", "NAT crowd must be 0 to %d viewers, got %d", MaxHardNAT, h.NAT)
 	case h.LoyalFans < 0 || h.LoyalFans > MaxHardLoyalFans:
 		return bad("铁粉数须在 0 到 %d 之间，实为 %d", "loyal fans must be 0 to %d, got %d", MaxHardLoyalFans, h.LoyalFans)
+	case h.Families < 0 || h.Families > MaxHardFamilies:
+		return bad("每个商家的家庭数须在 0 到 %d 之间，实为 %d", "families must be 0 to %d a merchant, got %d", MaxHardFamilies, h.Families)
 	}
 	return nil
 }
@@ -76,8 +88,9 @@ const (
 	hardNAT                      // chatter from behind the NAT address
 	hardHello                    // a loyal fan's habitual greeting
 	hardFan                      // a loyal fan's other comments
-	hardFanOrder                 // a loyal fan buys
+	hardFanOrder                 // a loyal fan, or a family member, buys
 	hardReview                   // a buyer of an earlier day reviews
+	hardFamily                   // a family member's comment
 )
 
 type hardAct struct {
@@ -146,6 +159,25 @@ func newHardRun(r *roomGen) *hardRun {
 		}
 		if rng.Float64() < 0.35 {
 			h.acts = append(h.acts, hardAct{at: within(180000, 60000), u: u, kind: hardFanOrder})
+		}
+	}
+	for _, fam := range s.families {
+		if rng.Float64() >= familyWatch {
+			continue
+		}
+		var present []uint32
+		for _, u := range fam {
+			if rng.Float64() < familyPresent {
+				present = append(present, u)
+			}
+		}
+		for _, u := range present {
+			for range between(rng, 1, 2) {
+				h.acts = append(h.acts, hardAct{at: within(60000, 30000), u: u, kind: hardFamily})
+			}
+		}
+		if len(present) > 0 && rng.Float64() < familyOrder {
+			h.acts = append(h.acts, hardAct{at: within(180000, 60000), u: present[rng.IntN(len(present))], kind: hardFanOrder})
 		}
 	}
 	if hc.Reviews {
@@ -217,6 +249,13 @@ func (h *hardRun) run(r *roomGen, at int64) {
 		}
 	case hardReview:
 		r.comment(at, a.u, h.review(r))
+	case hardFamily:
+		if rng.IntN(3) == 0 {
+			r.comment(at, a.u, r.fillText(familyLine(rng), r.cur))
+			break
+		}
+		pool := [][]string{fanTalk, cmtReaction, cmtAsk, cmtChat, cmtProduct}[rng.IntN(5)]
+		r.comment(at, a.u, r.fillText(pick(rng, pool), r.cur))
 	}
 }
 

@@ -32,6 +32,9 @@ type platform struct {
 	slots []int    // slots broadcasting on this platform
 	// crewSeen has a bit per crew member: account event emitted.
 	crewSeen []uint64
+	// family maps each viewer in a family (HardCases.Families) to the
+	// family's key; nil without families.
+	family map[uint32]uint32
 }
 
 // accountDue marks u as told about and reports whether it was not before.
@@ -101,6 +104,9 @@ type slot struct {
 	// reviews of the hard cases (HardCases.Reviews) only.
 	past  []pastBuyer
 	npast int
+	// families are the merchant's families of the hard cases
+	// (HardCases.Families), their viewers.
+	families [][]uint32
 }
 
 // addBuyer remembers a recent buyer of the room (for reviews).
@@ -159,6 +165,7 @@ func newWorld(cfg Config) *world {
 	for i := range w.slots {
 		w.initGuests(i)
 	}
+	w.initFamilies()
 	w.initCrews()
 	return w
 }
