@@ -96,6 +96,7 @@ type view struct {
 	farm, across map[uint32]bool
 	phones       map[uint64][]uint32 // accounts on each phone of minMembers accounts or more (sharedPhones, lazy)
 	prefixes     map[uint64][]uint32 // accounts on each IPv6 /64 of farmAccounts accounts or more (sharedPrefixes, lazy)
+	famPhones    map[uint64][]string // phones of a family's size with two praising accounts or more: their merchants (praisingPhones, lazy)
 	why          string              // why the last group judged was not a campaign (for tests)
 }
 

@@ -415,3 +415,42 @@ func TestPrefixMatesOfCrew(t *testing.T) {
 		t.Errorf("prefix_mates %d, want 5", mates)
 	}
 }
+
+// TestSimFamiliesNotAccused: families sharing a phone (sim's hard case,
+// seed 4101, no evaluation set's) say what families say of the goods
+// ("婆婆用了35天了，说划算"), in lines alike enough to cluster, and two of a
+// family posting in one cluster made their phone one the group had to
+// itself: hundreds of family accounts were accused so. A phone of a
+// family's size is now no group's own by itself.
+func TestSimFamiliesNotAccused(t *testing.T) {
+	cfg := sim.Config{Seed: 4101, Rooms: 4, Days: 4, Duration: 30 * time.Minute,
+		Hard: sim.HardCases{Families: 60, LoyalFans: 20, Reviews: true}}
+	evs, crew := simWorld(t, cfg)
+	checkCrew(t, accused(judgeOnGrid(New(Config{}), evs, 5*time.Minute)), crew, 0)
+}
+
+// TestFamilySizePhonesOfCrew: a crew of 20 on 5 phones, four accounts a
+// phone as in a family, 3-4 lines a broadcast at 3 merchants (seed 4105,
+// no evaluation set's). Where no families praise together, its merchants
+// hold more phones with two praising accounts than the other merchants'
+// rate allows, and the phones are the group's own: all 19 who posted are
+// found (16 when phones of a family's size never count). Beside 60 families a merchant sharing phones,
+// no family member is accused.
+func TestFamilySizePhonesOfCrew(t *testing.T) {
+	crew := sim.Crew{Name: "fam", Accounts: 20, Scripts: sim.ScriptsParaphrase, Paraphrase: 0.9, Network: sim.NetProxy, IPv6: 0.3,
+		Devices: 5, Age: sim.AgeAged, Filler: 0.2, Buyers: 0.2, Contradict: 0.2, Timing: sim.TimingEven,
+		RoomComments: [2]int{3, 4}, Merchants: []int{2, 3, 4}}
+	for _, families := range []int{0, 60} {
+		t.Run(fmt.Sprintf("families=%d", families), func(t *testing.T) {
+			cfg := sim.Config{Seed: 4105, Rooms: 5, Days: 6, Duration: 30 * time.Minute,
+				Hard:  sim.HardCases{LoyalFans: 30, Reviews: true, Families: families},
+				Crews: []sim.Crew{crew}}
+			evs, members := simWorld(t, cfg)
+			minRecall := 0.95
+			if families > 0 {
+				minRecall = 0 // the crew may hide among families; no family may be accused
+			}
+			checkCrew(t, accused(judgeOnGrid(New(Config{}), evs, 5*time.Minute)), members, minRecall)
+		})
+	}
+}

@@ -403,7 +403,10 @@ func (v *view) postersIn(x *action) [2]int32 {
 }
 
 // infra marks the candidates on a network (/24, /64) or device that the
-// group's posters use far more than the other commenters of its rooms.
+// group's posters use far more than the other commenters of its rooms. A
+// phone of a family's size (fewer than farmAccounts accounts) counts
+// only when the group's merchants hold more phones with praising
+// accounts than chance gives (family.go): families share phones too.
 func (g *group) infra() {
 	v := g.v
 	posters := 0
@@ -461,8 +464,11 @@ func (g *group) infra() {
 		}
 	}
 	// a phone that vouches for its accounts over every platform is the
-	// crew's own too, however few of them this group has (wide.go)
+	// crew's own too, however few of them this group has (wide.go); a
+	// phone of a family's size is only when the group's merchants have
+	// more such phones than chance gives (family.go)
 	vouch := v.wide.vouches()
+	familyOwn := -1 // unknown
 	for i := range g.cands {
 		c := &g.cands[i]
 		if c.sActs == 0 {
@@ -476,7 +482,18 @@ func (g *group) infra() {
 		}
 		for _, dev := range a.devices {
 			h := hashString(dev)
-			if n := devCnt[dev]; vouch[h] || (n >= 2 && float64(n) >= netPurity*float64(v.p.devices.count(h))) {
+			n, total := devCnt[dev], v.p.devices.count(h)
+			ours := n >= 2 && float64(n) >= netPurity*float64(total)
+			if ours && total < farmAccounts {
+				if familyOwn < 0 {
+					familyOwn = 0
+					if g.familyPhonesOwn() {
+						familyOwn = 1
+					}
+				}
+				ours = familyOwn == 1
+			}
+			if vouch[h] || ours {
 				c.infraDev = true
 			}
 		}

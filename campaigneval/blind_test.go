@@ -65,6 +65,7 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind21, Blind21(), 2900, 2999, 8, 3},
 		{SetBlind22, Blind22(), 3000, 3099, 8, 3},
 		{SetBlind23, Blind23(), 3100, 3199, 8, 3},
+		{SetBlind24, Blind24(), 3200, 3299, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0

@@ -51,6 +51,14 @@ func Matrix() []Scenario {
 				{Name: "low", Accounts: 24, Scripts: sim.ScriptsParaphrase, Paraphrase: 0.7, Network: sim.NetProxy, IPv6: 0.2,
 					Age: sim.AgeAged, Filler: 0.2, Buyers: 0.25, Timing: sim.TimingEven, RoomComments: [2]int{4, 7}, Contradict: 0.1, Reach: 3},
 			}}},
+		{Name: "attack/family-size-phones-beside-families", Set: SetMatrix,
+			Description: "一家人大小的手机上的团伙，混在共用手机的真实家庭中：每个商家 40 个家庭（2–4 个账号一部手机、一个家庭地址）；20 个老号、5 台共用手机、改写 0.7、三成闲聊、三成比例下单，每场 3–5 条、均匀，3 个商家共 15 场 / " +
+				"a crew on phones of a family's size among real families sharing phones: 40 families a merchant (2-4 accounts on one phone, one home address); 20 aged accounts on 5 shared phones, paraphrase 0.7, 30% filler, buyers share 0.3, 3-5 lines a broadcast, spread evenly, 15 broadcasts of 3 merchants",
+			Config: sim.Config{Seed: 105, Rooms: 6, Days: 5, Duration: 30 * time.Minute, Hard: sim.HardCases{Families: 40},
+				Crews: []sim.Crew{
+					{Name: "familysize", Accounts: 20, Scripts: sim.ScriptsParaphrase, Paraphrase: 0.7, Network: sim.NetProxy, IPv6: 0.25,
+						Devices: 5, Age: sim.AgeAged, Filler: 0.3, Buyers: 0.3, Timing: sim.TimingEven, RoomComments: [2]int{3, 5}, Contradict: 0.1, Reach: 3},
+				}}},
 		{Name: "organic/head-room", Set: SetMatrix,
 			Description: "只有真实观众：千人口号数千次、扣1刷屏、抽奖口令、70 人共用一个运营商 NAT 地址 / " +
 				"organic only: a chant by 1,000 fans thousands of times, 扣1 floods, lottery phrases, 70 viewers behind one carrier NAT address",
@@ -63,6 +71,11 @@ func Matrix() []Scenario {
 			Description: "只有真实观众：两个平台，全部疑难场景，2 天 / organic only: two platforms, every hard case, 2 days",
 			Config: sim.Config{Seed: 203, Rooms: 4, Days: 2, Duration: 30 * time.Minute, Platforms: []string{"douyin", "kuaishou"},
 				Hard: sim.AllHardCases}},
+		{Name: "organic/family-phones", Set: SetMatrix,
+			Description: "只有真实观众：每个商家 60 个共用手机的家庭（2–4 个账号一部手机，多在一个家庭地址：宽带 IPv4 或家里的 IPv6 /64），一起看、替家人夸、偶尔一人下单，另有 30 名铁粉与买家评价，两个平台 5 天 / " +
+				"organic only: 60 families a merchant sharing phones (2-4 accounts on one phone, mostly from one home address: broadband IPv4 or the home's IPv6 /64) who watch together, praise for the family and now and then one buys, beside 30 loyal fans and buyers' reviews, two platforms, 5 days",
+			Config: sim.Config{Seed: 204, Rooms: 6, Days: 5, Duration: 30 * time.Minute, Platforms: []string{"douyin", "kuaishou"},
+				Hard: sim.HardCases{Families: 60, LoyalFans: 30, Reviews: true}}},
 	}
 }
 
@@ -126,7 +139,7 @@ var sets = []struct {
 	{SetBlind10, Blind10}, {SetBlind11, Blind11}, {SetBlind12, Blind12}, {SetBlind13, Blind13},
 	{SetBlind14, Blind14}, {SetBlind15, Blind15}, {SetBlind16, Blind16}, {SetBlind17, Blind17},
 	{SetBlind18, Blind18}, {SetBlind19, Blind19}, {SetBlind20, Blind20}, {SetBlind21, Blind21},
-	{SetBlind22, Blind22}, {SetBlind23, Blind23},
+	{SetBlind22, Blind22}, {SetBlind23, Blind23}, {SetBlind24, Blind24},
 }
 
 // SetNames returns the names of the scenario sets, in the order they were
