@@ -63,7 +63,7 @@ func (v *view) praisingPhones() map[uint64][]string {
 // rooms. The tail is not corrected for the groups tested: the phones
 // are one piece of evidence, and the group is still judged on all of it
 // (a correction by the platform's merchants lost a crew of 8 accounts on
-// 2 phones, blind23's, and found no innocent fewer).
+// 2 phones, blind23's, and spared no innocent on the sets tried).
 func (g *group) familyPhonesOwn() bool {
 	v := g.v
 	merchants := make(map[string]bool)

@@ -420,8 +420,8 @@ func TestPrefixMatesOfCrew(t *testing.T) {
 // seed 4101, no evaluation set's) say what families say of the goods
 // ("婆婆用了35天了，说划算"), in lines alike enough to cluster, and two of a
 // family posting in one cluster made their phone one the group had to
-// itself: hundreds of family accounts were accused so. A phone of a
-// family's size is now no group's own by itself.
+// itself: 77 family accounts were accused so. A phone of a family's size
+// is now no group's own by itself.
 func TestSimFamiliesNotAccused(t *testing.T) {
 	cfg := sim.Config{Seed: 4101, Rooms: 4, Days: 4, Duration: 30 * time.Minute,
 		Hard: sim.HardCases{Families: 60, LoyalFans: 20, Reviews: true}}
@@ -434,8 +434,8 @@ func TestSimFamiliesNotAccused(t *testing.T) {
 // no evaluation set's). Where no families praise together, its merchants
 // hold more phones with two praising accounts than the other merchants'
 // rate allows, and the phones are the group's own: all 19 who posted are
-// found (16 when phones of a family's size never count). Beside 60 families a merchant sharing phones,
-// no family member is accused.
+// found (16 when phones of a family's size never count). Beside 60
+// families a merchant sharing phones, no family member is accused.
 func TestFamilySizePhonesOfCrew(t *testing.T) {
 	crew := sim.Crew{Name: "fam", Accounts: 20, Scripts: sim.ScriptsParaphrase, Paraphrase: 0.9, Network: sim.NetProxy, IPv6: 0.3,
 		Devices: 5, Age: sim.AgeAged, Filler: 0.2, Buyers: 0.2, Contradict: 0.2, Timing: sim.TimingEven,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 )
 
 // A group (accounts linked by seed scripts, lockstep or unbought
@@ -468,7 +469,7 @@ func (g *group) infra() {
 	// phone of a family's size is only when the group's merchants have
 	// more such phones than chance gives (family.go)
 	vouch := v.wide.vouches()
-	familyOwn := -1 // unknown
+	familyOwn := sync.OnceValue(g.familyPhonesOwn)
 	for i := range g.cands {
 		c := &g.cands[i]
 		if c.sActs == 0 {
@@ -483,16 +484,7 @@ func (g *group) infra() {
 		for _, dev := range a.devices {
 			h := hashString(dev)
 			n, total := devCnt[dev], v.p.devices.count(h)
-			ours := n >= 2 && float64(n) >= netPurity*float64(total)
-			if ours && total < farmAccounts {
-				if familyOwn < 0 {
-					familyOwn = 0
-					if g.familyPhonesOwn() {
-						familyOwn = 1
-					}
-				}
-				ours = familyOwn == 1
-			}
+			ours := n >= 2 && float64(n) >= netPurity*float64(total) && (total >= farmAccounts || familyOwn())
 			if vouch[h] || ours {
 				c.infraDev = true
 			}
