@@ -76,6 +76,11 @@ func Matrix() []Scenario {
 				"organic only: 60 families a merchant sharing phones (2-4 accounts on one phone, mostly from one home address: broadband IPv4 or the home's IPv6 /64) who watch together, praise for the family and now and then one buys, beside 30 loyal fans and buyers' reviews, two platforms, 5 days",
 			Config: sim.Config{Seed: 204, Rooms: 6, Days: 5, Duration: 30 * time.Minute, Platforms: []string{"douyin", "kuaishou"},
 				Hard: sim.HardCases{Families: 60, LoyalFans: 30, Reviews: true}}},
+		{Name: "organic/families-across-platforms", Set: SetMatrix,
+			Description: "只有真实观众：三个平台上同一批家庭（每个家庭在各平台的账号用同一部手机、同一条家庭宽带），每个商家 50 个家庭，另有 30 名铁粉与买家评价，4 天 / " +
+				"organic only: the same households on three platforms (a family's accounts on every platform on one phone and one home line), 50 families a merchant, beside 30 loyal fans and buyers' reviews, 4 days",
+			Config: sim.Config{Seed: 205, Rooms: 9, Days: 4, Duration: 30 * time.Minute, Platforms: []string{"douyin", "kuaishou", "taobao"},
+				Hard: sim.HardCases{Families: 50, FamiliesAcross: true, LoyalFans: 30, Reviews: true}}},
 	}
 }
 

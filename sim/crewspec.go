@@ -73,10 +73,12 @@ const CrewHelp = `水军团伙 / paid comment crews (--crew SPEC，可重复 / r
     room-members=N, merchants=I+J|A-B（房间序号 / room indices）, reach=N（最冷清的 N 个商家 / the N quietest merchants）, days=D+E
   每条水军评论与订单都带真值标签 kind=crew（crew、user、role=script|filler|order）。
   Every crew comment and order is labelled kind=crew (crew, user, role=script|filler|order).
-疑难场景 / hard cases (--hard SPEC): all | chant=N,nat=N,fans=N,families=N,reviews
-  口号（头部直播间 N 名粉丝）、同一 NAT 地址后的 N 名观众、每场必到的 N 名铁粉、每个商家 N 个共用一部手机的家庭（all 不含）、买家带数字的评价。
+疑难场景 / hard cases (--hard SPEC): all | chant=N,nat=N,fans=N,families=N,families-across,reviews
+  口号（头部直播间 N 名粉丝）、同一 NAT 地址后的 N 名观众、每场必到的 N 名铁粉、每个商家 N 个共用一部手机的家庭（all 不含；
+  families-across：各平台同一位置商家的家庭是同一批家庭，各平台上用同一部手机、同一条家庭宽带）、买家带数字的评价。
   a chant by N fans and N viewers behind one NAT address (head room), N loyal fans per merchant,
-  N families a merchant sharing one phone each (not in all), buyers' reviews with numbers.`
+  N families a merchant sharing one phone each (not in all; families-across: the same households
+  on every platform, on one phone and one home line), buyers' reviews with numbers.`
 
 // ParseCrews parses crew specs; crews named after the same preset are
 // numbered (jelly, jelly2, ...).
@@ -256,8 +258,8 @@ func ParseHardCases(spec string) (HardCases, error) {
 	var h HardCases
 	bad := func(part string) (HardCases, error) {
 		return HardCases{}, qinglang.Errorf(qinglang.EINVALID,
-			"疑难场景 %q：无法识别 %q（all，或 chant=N、nat=N、fans=N、families=N、reviews）",
-			"hard cases %q: cannot read %q (all, or chant=N, nat=N, fans=N, families=N, reviews)", spec, part)
+			"疑难场景 %q：无法识别 %q（all，或 chant=N、nat=N、fans=N、families=N、families-across、reviews）",
+			"hard cases %q: cannot read %q (all, or chant=N, nat=N, fans=N, families=N, families-across, reviews)", spec, part)
 	}
 	if strings.TrimSpace(spec) == "all" {
 		return AllHardCases, nil
@@ -268,12 +270,13 @@ func ParseHardCases(spec string) (HardCases, error) {
 			continue
 		}
 		key, val, hasVal := strings.Cut(part, "=")
-		if key == "reviews" {
+		// switches: "reviews" alone is on, or "reviews=false"
+		if sw := map[string]*bool{"reviews": &h.Reviews, "families-across": &h.FamiliesAcross}[key]; sw != nil {
 			b, err := strconv.ParseBool(val)
 			if hasVal && err != nil {
 				return bad(part)
 			}
-			h.Reviews = !hasVal || b
+			*sw = !hasVal || b
 			continue
 		}
 		n, err := strconv.Atoi(val)

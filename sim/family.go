@@ -3,6 +3,7 @@ package sim
 import (
 	"math/rand/v2"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -43,7 +44,7 @@ func (w *world) initFamilies() {
 				if _, taken := p.family[u]; taken {
 					continue
 				}
-				p.family[u] = uint32(h)
+				p.family[u] = w.familyKey(i, f, h)
 				fam = append(fam, u)
 			}
 			if len(fam) >= 2 {
@@ -53,13 +54,31 @@ func (w *world) initFamilies() {
 	}
 }
 
+// familyKey names family f of slot i, drawn from h: with FamiliesAcross,
+// the same household for the k-th slot of every platform.
+func (w *world) familyKey(i, f int, h uint64) uint32 {
+	if !w.cfg.Hard.FamiliesAcross {
+		return uint32(h)
+	}
+	return uint32(hash(w.seed, saltHard, 10, uint64(slices.Index(w.slots[i].plat.slots, i)), uint64(f)))
+}
+
+// familyHash draws from the family key fk and salt, on every platform
+// alike with FamiliesAcross.
+func (r *roomGen) familyHash(salt uint64, fk uint32) uint64 {
+	if r.w.cfg.Hard.FamiliesAcross {
+		return hash(r.w.seed, salt, uint64(fk), 1<<40)
+	}
+	return hash(r.w.seed, salt, uint64(r.s.plat.idx), uint64(fk), 1<<40)
+}
+
 // familyDevice returns the shared phone of u's family, if u has one.
 func (r *roomGen) familyDevice(u uint32) (string, bool) {
 	fk, ok := r.s.plat.family[u]
 	if !ok {
 		return "", false
 	}
-	h := hash(r.w.seed, saltDevice, uint64(r.s.plat.idx), uint64(fk), 1<<40)
+	h := r.familyHash(saltDevice, fk)
 	return "dv" + strconv.FormatUint(h&0xffffffffffff, 16), true
 }
 
@@ -72,7 +91,7 @@ func (r *roomGen) familyIP(u uint32) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	h := hash(r.w.seed, saltIP, uint64(r.s.plat.idx), uint64(fk), 1<<40)
+	h := r.familyHash(saltIP, fk)
 	if unit(hash(h, uint64(u), uint64(r.day), uint64(r.s.idx))) >= familyHome {
 		return "", false
 	}

@@ -114,3 +114,42 @@ func TestParseHardCasesFamilies(t *testing.T) {
 		t.Error("families=201 accepted, want the limit of 200")
 	}
 }
+
+// TestFamiliesAcross checks that with FamiliesAcross a household's phone
+// and home line are the same on every platform, and that without it no
+// family phone shows on two platforms.
+func TestFamiliesAcross(t *testing.T) {
+	platforms := func(across bool) int {
+		cfg := Config{Seed: 12, Rooms: 4, Days: 2, Duration: 30 * time.Minute, Platforms: []string{"douyin", "kuaishou"},
+			Hard: HardCases{Families: 20, FamiliesAcross: across}}
+		evs, _ := run(t, cfg)
+		on := map[string]map[string]bool{} // device -> platforms
+		for _, ev := range evs {
+			if ev.Type == qinglang.Comment {
+				if on[ev.Device] == nil {
+					on[ev.Device] = map[string]bool{}
+				}
+				on[ev.Device][ev.Platform] = true
+			}
+		}
+		both := 0
+		for _, ps := range on {
+			if len(ps) == 2 {
+				both++
+			}
+		}
+		return both
+	}
+	if n := platforms(false); n != 0 {
+		t.Errorf("without families-across, %d phones on both platforms", n)
+	}
+	if n := platforms(true); n < 20 {
+		t.Errorf("with families-across, %d phones on both platforms, want >= 20 of 40 households", n)
+	}
+	if _, err := ParseHardCases("families-across"); err == nil {
+		t.Error("families-across without families accepted")
+	}
+	if h, err := ParseHardCases("families=5,families-across"); err != nil || !h.FamiliesAcross {
+		t.Errorf("got %+v, %v", h, err)
+	}
+}

@@ -45,6 +45,12 @@ type HardCases struct {
 	// part of AllHardCases: the evaluation sets recorded before it have
 	// none.
 	Families int `json:"families,omitempty"`
+	// FamiliesAcross: with several platforms, the families of the k-th
+	// merchant of every platform are the same households, each on one
+	// phone and one home line everywhere: its members' accounts on every
+	// platform show the one device (as when the platforms report a common
+	// device identifier) and the one address. Needs Families.
+	FamiliesAcross bool `json:"families_across,omitempty"`
 }
 
 // AllHardCases are the hard cases at the sizes the campaign evaluation
@@ -76,6 +82,8 @@ func (h HardCases) check() error {
 		return bad("铁粉数须在 0 到 %d 之间，实为 %d", "loyal fans must be 0 to %d, got %d", MaxHardLoyalFans, h.LoyalFans)
 	case h.Families < 0 || h.Families > MaxHardFamilies:
 		return bad("每个商家的家庭数须在 0 到 %d 之间，实为 %d", "families must be 0 to %d a merchant, got %d", MaxHardFamilies, h.Families)
+	case h.FamiliesAcross && h.Families == 0:
+		return bad("families-across 需要 families=N", "families-across needs families=N")
 	}
 	return nil
 }

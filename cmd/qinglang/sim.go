@@ -52,7 +52,7 @@ func finishSimConfig(cfg *sim.Config, start, platforms string) error {
 func crewFlags(c *cobra.Command, crews *[]string, hard *string) {
 	f := c.Flags()
 	f.StringArrayVar(crews, "crew", *crews, "加入水军团伙（预设或 key=value，可重复，见下文；none 为不加）/ add a paid comment crew (preset or key=value, repeatable, see below; none for no crew)")
-	f.StringVar(hard, "hard", "", "加入疑难的正常场景：all 或 chant=N,nat=N,fans=N,families=N,reviews / add organic hard cases: all or chant=N,nat=N,fans=N,families=N,reviews")
+	f.StringVar(hard, "hard", "", "加入疑难的正常场景：all 或 chant=N,nat=N,fans=N,families=N,families-across,reviews / add organic hard cases: all or chant=N,nat=N,fans=N,families=N,families-across,reviews")
 }
 
 // finishCrews applies --crew and --hard.
