@@ -14,7 +14,8 @@ import "slices"
 // phones of a family's size are its own only when its merchants hold more
 // phones on which two accounts or more praised unbought than the rate
 // measured at the platform's other merchants gives (Poisson tail below
-// webAlpha), as for a web's sheet (sheetScripts).
+// webAlpha), as for a web's sheet (sheetScripts). A home line of a
+// family's size is judged the same way (group.infra).
 
 // praisingPhones returns, for each phone of a family's size (two
 // accounts to fewer than farmAccounts in the window) on which two
@@ -60,10 +61,15 @@ func (v *view) praisingPhones() map[uint64][]string {
 // the rate of the platform's other merchants gives: (phones elsewhere +
 // 1) / (unbought commercial comments elsewhere + 1) × those here. A
 // phone is here when some of its praise is in the group's merchants'
-// rooms. The tail is not corrected for the groups tested: the phones
-// are one piece of evidence, and the group is still judged on all of it
-// (a correction by the platform's merchants lost a crew of 8 accounts on
-// 2 phones, blind23's, and spared no innocent on the sets tried).
+// rooms. A group working most of the platform's merchants leaves too
+// few others to measure the rate against (fewer than its own): the test
+// fails (TestFamiliesBesideWideCrew; measured at the four merchants a
+// crew working sixteen of twenty left, families' phones at its merchants
+// looked improbable). The tail is not corrected for the groups tested:
+// the phones are one piece of evidence, and the group is still judged on
+// all of it (a correction by the platform's merchants lost a crew of 8
+// accounts on 2 phones, blind23's, and spared no innocent on the sets
+// tried; so did a rate per merchant beside the rate per comment).
 func (g *group) familyPhonesOwn() bool {
 	v := g.v
 	merchants := make(map[string]bool)
@@ -82,15 +88,20 @@ func (g *group) familyPhonesOwn() bool {
 		return false
 	}
 	var promoHere, promoThere int64
+	elsewhere := make(map[string]bool)
 	for r, n := range v.rPromo {
 		if n == 0 {
 			continue
 		}
-		if merchants[v.d.rooms[r].merchant] {
+		if m := v.d.rooms[r].merchant; merchants[m] {
 			promoHere += int64(n)
 		} else {
 			promoThere += int64(n)
+			elsewhere[m] = true
 		}
+	}
+	if len(elsewhere) < len(merchants) {
+		return false // too few other merchants to measure the rate against
 	}
 	expected := float64(there+1) / float64(promoThere+1) * float64(promoHere)
 	return poissonTail(here, expected) < webAlpha

@@ -451,6 +451,11 @@ func (g *group) infra() {
 			}
 		}
 	}
+	// a network or phone of a family's size (fewer than farmAccounts
+	// accounts: a home line, a shared phone) is the group's own only when
+	// its merchants have more praising phones of that size than chance
+	// gives (family.go)
+	familyOwn := sync.OnceValue(g.familyPhonesOwn)
 	own := make(map[uint64]bool)
 	for k, n := range netCnt {
 		if n < minMembers {
@@ -460,16 +465,14 @@ func (g *group) infra() {
 		if others > 0 {
 			lift -= float64(otherNet[k]) / float64(others)
 		}
-		if lift >= infraLift && float64(n) >= netPurity*float64(v.p.nets.count(k)) {
+		total := v.p.nets.count(k)
+		if lift >= infraLift && float64(n) >= netPurity*float64(total) && (total >= farmAccounts || familyOwn()) {
 			own[k] = true
 		}
 	}
 	// a phone that vouches for its accounts over every platform is the
-	// crew's own too, however few of them this group has (wide.go); a
-	// phone of a family's size is only when the group's merchants have
-	// more such phones than chance gives (family.go)
+	// crew's own too, however few of them this group has (wide.go)
 	vouch := v.wide.vouches()
-	familyOwn := sync.OnceValue(g.familyPhonesOwn)
 	for i := range g.cands {
 		c := &g.cands[i]
 		if c.sActs == 0 {

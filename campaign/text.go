@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -163,11 +164,12 @@ const (
 
 // claim is one personal claim of a testimonial.
 type claim struct {
-	kind uint8
-	val  float64
-	ts   int64  // unix ms
-	room uint32 // room slot
-	text string
+	kind  uint8
+	other bool // about someone else: 我妈吃了<N>天 (otherPersons)
+	val   float64
+	ts    int64  // unix ms
+	room  uint32 // room slot
+	text  string
 }
 
 var (
@@ -178,10 +180,41 @@ var (
 	buyVerbs      = []rune("购买第")
 )
 
+// otherPersons name someone other than the speaker, a relative or a
+// friend: a number after one is theirs ("婆婆用了35天了", "闺女瘦了5斤"). A
+// family member praising for the family speaks of several bodies, and
+// its numbers do not contradict one another.
+var otherPersons = func() [][]rune {
+	var out [][]rune
+	for _, w := range []string{"我妈", "妈妈", "老妈", "我爸", "爸爸", "老爸", "老公", "老婆", "婆婆", "公公", "丈母娘",
+		"岳母", "我姐", "姐姐", "我妹", "妹妹", "我哥", "哥哥", "我弟", "弟弟", "闺女", "女儿", "儿子", "孩子", "宝宝",
+		"老人", "对象", "男朋友", "女朋友", "奶奶", "爷爷", "外婆", "姥姥", "外公", "姥爷", "小姑子", "嫂子", "闺蜜",
+		"同事", "朋友", "邻居", "室友"} {
+		out = append(out, []rune(w))
+	}
+	return out
+}()
+
+// aboutOther reports whether the runes before position pos name someone
+// other than the speaker (otherPersons).
+func aboutOther(runes []rune, pos int) bool {
+	before := runes[:pos]
+	for _, w := range otherPersons {
+		for i := 0; i+len(w) <= len(before); i++ {
+			if slices.Equal(before[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // extractClaims appends the personal claims of a text (masked runes and
-// their numbers; not a question) to out.
+// their numbers; not a question) to out, each marked when it is about
+// someone else (aboutOther).
 func extractClaims(runes []rune, nums []number, masked string, out []claim) []claim {
 	for _, n := range nums {
+		had := len(out)
 		switch n.unit {
 		case "斤", "公斤", "kg", "jg", "克", "g":
 			after := n.pos + 2 // "<N>斤没了"
@@ -220,6 +253,9 @@ func extractClaims(runes []rune, nums []number, masked string, out []claim) []cl
 			if verbBefore(runes, n.pos, buyVerbs, 3) && (n.val >= 2 || !strings.Contains(masked, "第")) {
 				out = append(out, claim{kind: claimRepurchase, val: n.val})
 			}
+		}
+		if len(out) > had {
+			out[had].other = aboutOther(runes, n.pos)
 		}
 	}
 	if strings.Contains(masked, "第#次买") || strings.Contains(masked, "第#次用") || strings.Contains(masked, "第#次吃") || strings.Contains(masked, "刚入手") {
@@ -263,12 +299,16 @@ func verbBefore(runes []rune, pos int, verbs []rune, within int) bool {
 // contradicts reports whether two claims of one account cannot both be
 // true. A body is one: a different result on the body (weight, skin
 // tone, spots) the same day, or a smaller one later, is a contradiction;
-// so is a repurchase count that shrinks. Times of use and first
+// so is a repurchase count that shrinks. A claim about someone else
+// (claim.other) contradicts nothing. Times of use and first
 // purchases may be about different goods, so only the same broadcast
 // counts for them: a time of use that shrinks or grows far faster than
 // time passes, or a first purchase and a repurchase, in one room on one
 // day.
 func contradicts(a, b claim) bool {
+	if a.other || b.other {
+		return false // another's body or use, not the speaker's
+	}
 	if a.ts > b.ts {
 		a, b = b, a
 	}

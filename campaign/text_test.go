@@ -93,6 +93,18 @@ func TestContradictions(t *testing.T) {
 	if !contradicts(claimOf(t, "回购第5次了", 0, 1), claimOf(t, "回购第2次了", day, 2)) {
 		t.Error("repurchase count shrinking should contradict")
 	}
+	// a family member speaks of several bodies: numbers about someone
+	// else contradict nothing (a viewer of the families hard case was
+	// taken for contradicting itself so)
+	if contradicts(claimOf(t, "我姐用了16天了，非要我再买", 0, 1), claimOf(t, "对象用了6天了", hour, 1)) {
+		t.Error("two relatives' times of use taken for a contradiction")
+	}
+	if contradicts(claimOf(t, "我瘦了8斤", 0, 1), claimOf(t, "我妈吃了一个月，瘦了5斤", hour, 1)) {
+		t.Error("the speaker's result and the mother's taken for a contradiction")
+	}
+	if !contradicts(claimOf(t, "家人们，吃了7天瘦了8斤", 0, 1), claimOf(t, "瘦了15斤，同事都问我", hour, 1)) {
+		t.Error("a colleague named after the number makes the result no less the speaker's")
+	}
 }
 
 func TestCallPhrase(t *testing.T) {

@@ -66,6 +66,8 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind22, Blind22(), 3000, 3099, 8, 3},
 		{SetBlind23, Blind23(), 3100, 3199, 8, 3},
 		{SetBlind24, Blind24(), 3200, 3299, 8, 3},
+		{SetBlind25, Blind25(), 3300, 3399, 8, 3},
+		{SetBlind26, Blind26(), 3400, 3499, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0
