@@ -225,10 +225,11 @@ func (g *group) addMate(a uint32, prefix bool) {
 }
 
 // acrossOnly reports whether every candidate of set is linked through a
-// farm counted over every platform (view.across).
+// farm counted over every platform (view.across) and on a phone the
+// group has to itself (candidate.infraDev: a household's phone is not).
 func (g *group) acrossOnly(set []int) bool {
 	for _, i := range set {
-		if !g.v.across[g.cands[i].acct] {
+		if c := &g.cands[i]; !g.v.across[c.acct] || !c.infraDev {
 			return false
 		}
 	}
@@ -471,7 +472,9 @@ func (g *group) infra() {
 		}
 	}
 	// a phone that vouches for its accounts over every platform is the
-	// crew's own too, however few of them this group has (wide.go)
+	// crew's own too, however few of them this group has (wide.go), when
+	// it has farmAccounts accounts here or passes the family test: one
+	// household's accounts on every platform make five and more too
 	vouch := v.wide.vouches()
 	for i := range g.cands {
 		c := &g.cands[i]
@@ -488,7 +491,7 @@ func (g *group) infra() {
 			h := hashString(dev)
 			n, total := devCnt[dev], v.p.devices.count(h)
 			ours := n >= 2 && float64(n) >= netPurity*float64(total) && (total >= farmAccounts || familyOwn())
-			if vouch[h] || ours {
+			if ours || (vouch[h] && (total >= farmAccounts || familyOwn())) {
 				c.infraDev = true
 			}
 		}

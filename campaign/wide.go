@@ -11,8 +11,12 @@ package campaign
 // of them posted unbought commercial speech in their platform's window;
 // each platform links its own such accounts on it (view.linkShared).
 // When farmAccounts of them or more posted such speech, more than a
-// family has accounts, the farm's phones vouch for its accounts on each
-// platform, however few (view.across).
+// family has accounts on one platform, the farm's phones vouch for its
+// accounts on each platform, however few (view.across). A household
+// whose members have accounts on several platforms on its one phone
+// passes that count too, so on a platform where the phone has fewer than
+// farmAccounts accounts the vouch counts only past the family test
+// (family.go, group.infra).
 
 // wideFarms holds the devices and networks that are farms over all
 // platforms, and the phones among them that vouch for their accounts.

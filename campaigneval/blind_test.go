@@ -68,6 +68,7 @@ func TestBlindScenariosGenerate(t *testing.T) {
 		{SetBlind24, Blind24(), 3200, 3299, 8, 3},
 		{SetBlind25, Blind25(), 3300, 3399, 8, 3},
 		{SetBlind26, Blind26(), 3400, 3499, 8, 3},
+		{SetBlind27, Blind27(), 3500, 3599, 8, 3},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			attacks, organics := 0, 0

@@ -20,7 +20,7 @@
 // attack variants and look-alikes, to be run once for an unseen figure;
 // Blind is a fourth such set, written without sight of the detector;
 // Blind2, Blind3 and Blind4 are the fifth to seventh, written the same
-// way, and Blind5 to Blind26 the eighth to twenty-ninth. All have been
+// way, and Blind5 to Blind27 the eighth to thirtieth. All have been
 // used: the next detector change needs a new one.
 // Beside package campaign's detector, Run reports a naive baseline
 // (Baseline: identical normalised texts from five or more accounts),
@@ -79,7 +79,7 @@ const (
 // Scenario is one simulated world to judge detectors on.
 type Scenario struct {
 	Name        string     `json:"name"` // "attack/naive-jelly"
-	Set         string     `json:"set"`  // "matrix", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6" to "blind26"
+	Set         string     `json:"set"`  // "matrix", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6" to "blind27"
 	Description string     `json:"description"`
 	Config      sim.Config `json:"-"`
 }

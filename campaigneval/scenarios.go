@@ -145,7 +145,7 @@ var sets = []struct {
 	{SetBlind14, Blind14}, {SetBlind15, Blind15}, {SetBlind16, Blind16}, {SetBlind17, Blind17},
 	{SetBlind18, Blind18}, {SetBlind19, Blind19}, {SetBlind20, Blind20}, {SetBlind21, Blind21},
 	{SetBlind22, Blind22}, {SetBlind23, Blind23}, {SetBlind24, Blind24}, {SetBlind25, Blind25},
-	{SetBlind26, Blind26},
+	{SetBlind26, Blind26}, {SetBlind27, Blind27},
 }
 
 // SetNames returns the names of the scenario sets, in the order they were
