@@ -26,32 +26,25 @@ func (v *view) praisingPhones() map[uint64][]string {
 		return v.famPhones
 	}
 	v.famPhones = make(map[uint64][]string)
-	praisers := make(map[uint64][]uint32)
-	for a := range v.aPromo {
-		if v.aPromo[a] == 0 {
-			continue
-		}
-		for _, dev := range v.d.accounts.at(uint32(a)).devices {
-			h := hashString(dev)
-			if n := v.p.devices.count(h); n >= 2 && n < farmAccounts {
-				praisers[h] = append(praisers[h], uint32(a))
-			}
-		}
-	}
-	for h, accts := range praisers {
-		if len(accts) < 2 {
-			continue
-		}
+	small := v.onKeys(deviceKeys, func(k uint64) bool { n := v.p.devices.count(k); return n >= 2 && n < farmAccounts })
+	for h, accts := range small {
 		var ms []string
+		praisers := 0
 		for _, a := range accts {
+			if v.aPromo[a] == 0 {
+				continue
+			}
+			praisers++
 			for _, i := range v.actsOf(a) {
 				if x := &v.acts[i]; v.unboughtPromo(x) {
 					ms = append(ms, v.d.rooms[x.room].merchant)
 				}
 			}
 		}
-		slices.Sort(ms)
-		v.famPhones[h] = slices.Compact(ms)
+		if praisers >= 2 {
+			slices.Sort(ms)
+			v.famPhones[h] = slices.Compact(ms)
+		}
 	}
 	return v.famPhones
 }

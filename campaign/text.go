@@ -1,7 +1,6 @@
 package campaign
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -184,29 +183,20 @@ var (
 // friend: a number after one is theirs ("婆婆用了35天了", "闺女瘦了5斤"). A
 // family member praising for the family speaks of several bodies, and
 // its numbers do not contradict one another.
-var otherPersons = func() [][]rune {
-	var out [][]rune
-	for _, w := range []string{"我妈", "妈妈", "老妈", "我爸", "爸爸", "老爸", "老公", "老婆", "婆婆", "公公", "丈母娘",
-		"岳母", "我姐", "姐姐", "我妹", "妹妹", "我哥", "哥哥", "我弟", "弟弟", "闺女", "女儿", "儿子", "孩子", "宝宝",
-		"老人", "对象", "男朋友", "女朋友", "奶奶", "爷爷", "外婆", "姥姥", "外公", "姥爷", "小姑子", "嫂子", "闺蜜",
-		"同事", "朋友", "邻居", "室友"} {
-		out = append(out, []rune(w))
-	}
-	return out
-}()
+var otherPersons = newLexicon("我妈", "妈妈", "老妈", "我爸", "爸爸", "老爸", "老公", "老婆", "婆婆", "公公", "丈母娘",
+	"岳母", "我姐", "姐姐", "我妹", "妹妹", "我哥", "哥哥", "我弟", "弟弟", "闺女", "女儿", "儿子", "孩子", "宝宝",
+	"老人", "对象", "男朋友", "女朋友", "奶奶", "爷爷", "外婆", "姥姥", "外公", "姥爷", "小姑子", "嫂子", "闺蜜",
+	"同事", "朋友", "邻居", "室友")
 
-// aboutOther reports whether the runes before position pos name someone
-// other than the speaker (otherPersons).
-func aboutOther(runes []rune, pos int) bool {
-	before := runes[:pos]
-	for _, w := range otherPersons {
-		for i := 0; i+len(w) <= len(before); i++ {
-			if slices.Equal(before[i:i+len(w)], w) {
-				return true
-			}
-		}
+// aboutOther reports whether the text before the number at rune position
+// pos of runes (masked is string(runes)) names someone other than the
+// speaker (otherPersons).
+func aboutOther(runes []rune, masked string, pos int) bool {
+	end := 0
+	for _, r := range runes[:pos] {
+		end += utf8.RuneLen(r)
 	}
-	return false
+	return otherPersons.in(masked[:end])
 }
 
 // extractClaims appends the personal claims of a text (masked runes and
@@ -255,7 +245,7 @@ func extractClaims(runes []rune, nums []number, masked string, out []claim) []cl
 			}
 		}
 		if len(out) > had {
-			out[had].other = aboutOther(runes, n.pos)
+			out[had].other = aboutOther(runes, masked, n.pos)
 		}
 	}
 	if strings.Contains(masked, "第#次买") || strings.Contains(masked, "第#次用") || strings.Contains(masked, "第#次吃") || strings.Contains(masked, "刚入手") {
